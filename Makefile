@@ -1,0 +1,32 @@
+# The two commands a newcomer needs: `make run` and `make test`.
+SHELL := /bin/bash
+# uv on PATH, or the copy `pip install uv` puts next to the Python that runs it.
+UV := $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
+PYTHON := $(UV) run --locked python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test lint format install check-uv
+
+check-uv:
+	@$(UV) --version >/dev/null 2>&1 || python3 -m pip install --quiet uv
+
+install: check-uv
+	@$(UV) sync --locked
+
+run: install
+	$(PYTHON) manage.py migrate --noinput
+	$(PYTHON) manage.py seed_demo --if-empty
+	$(PYTHON) manage.py demo_login
+	$(PYTHON) manage.py runserver $(HOST):$(PORT)
+
+test: install
+	$(UV) run --locked pytest $(PYTEST_ARGS)
+
+lint: install
+	$(UV) run --locked ruff check .
+	$(UV) run --locked ruff format --check .
+
+format: install
+	$(UV) run --locked ruff check --fix .
+	$(UV) run --locked ruff format .

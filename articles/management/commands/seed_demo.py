@@ -1,0 +1,116 @@
+from datetime import timedelta
+
+from django.core.files.base import ContentFile
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from articles.demo import briefs, catalogue, features, pictures
+from articles.models import Article, Author, Byline, Image, Section
+
+BREAKING_FOR = timedelta(hours=12)
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo newsroom: sections, authors, tags, illustrations and stories. "
+        "Safe to run again: existing rows (matched by slug) are left as editors left them."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Do nothing when the site already has stories (used by `make run`).",
+        )
+
+    def handle(self, *args, if_empty=False, **options):
+        if if_empty and Article.objects.exists():
+            self.stdout.write("Stories already exist; demo content not loaded.")
+            return
+        now = timezone.now()
+        self.saved_files = []
+        try:
+            self.load(now)
+        except BaseException:
+            # The rows roll back with the transaction; the files must go too.
+            for name in self.saved_files:
+                Image.file.field.storage.delete(name)
+            raise
+
+    def load(self, now):
+        with transaction.atomic():
+            sections = {
+                row["slug"]: Section.objects.get_or_create(
+                    slug=row["slug"], defaults=row
+                )[0]
+                for row in catalogue.SECTIONS
+            }
+            authors = {row["slug"]: self.author(row) for row in catalogue.AUTHORS}
+            created = 0
+            stories = features.FULL_STORIES + briefs.BRIEFS
+            for number, story in enumerate(stories):
+                if Article.objects.filter(slug=story["slug"]).exists():
+                    continue
+                self.create_story(story, number, sections, authors, now)
+                created += 1
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo content ready: {created} new stories, {len(stories)} in all."
+            )
+        )
+
+    def author(self, row):
+        kind = Author.Kind.ORGANIZATION if row["is_agency"] else Author.Kind.PERSON
+        author, _ = Author.objects.get_or_create(
+            slug=row["slug"],
+            defaults={"name": row["name"], "bio": row["bio"], "kind": kind},
+        )
+        return author
+
+    def create_story(self, story, number, sections, authors, now):
+        state = story["state"]
+        fields = {
+            "headline": story["headline"],
+            "slug": story["slug"],
+            "dek": story["dek"],
+            "body": story["body"],
+            "section": sections[story["section"]],
+            "lead_image": self.image(story, number),
+            "status": Article.Status.PUBLISHED,
+            "publish_at": now - timedelta(hours=story["hours_ago"]),
+        }
+        if state == "scheduled":
+            fields["publish_at"] = now + timedelta(hours=abs(story["hours_ago"]))
+        elif state in ("draft", "review"):
+            fields["status"] = Article.Status(state)
+            fields["publish_at"] = None
+        elif state == "breaking":
+            fields["is_breaking"] = True
+            fields["breaking_until"] = now + BREAKING_FOR
+        article = Article(**fields)
+        article.full_clean(exclude=["lead_image"])
+        article.save()
+        for position, slug in enumerate(story["authors"]):
+            Byline.objects.create(
+                article=article, author=authors[slug], position=position
+            )
+        article.tags.add(*story["tags"])
+
+    def image(self, story, number):
+        spec = story.get("image")
+        if not spec:
+            return None
+        width, height = pictures.SIZES[number % len(pictures.SIZES)]
+        label = f"Illustration · {spec['scene'].replace('-', ' ').title()}"
+        data = pictures.draw(spec["scene"], label, (width, height), seed=number)
+        image = Image(
+            alt_text=spec["alt"], caption=spec["caption"], credit=spec["credit"]
+        )
+        image.file.save(
+            f"{slugify(story['slug'])[:50]}.jpg", ContentFile(data), save=False
+        )
+        self.saved_files.append(image.file.name)
+        image.save()
+        return image

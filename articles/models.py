@@ -1,0 +1,347 @@
+import uuid
+from pathlib import PurePath
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Count, F, Prefetch, Q
+from django.db.models.functions import RowNumber
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django_prose_editor.fields import ProseEditorField
+from taggit.managers import TaggableManager
+
+BODY_EXTENSIONS = {
+    "Bold": True,
+    "Italic": True,
+    "Heading": {"levels": [2, 3]},
+    "BulletList": True,
+    "OrderedList": True,
+    "ListItem": True,
+    "Blockquote": True,
+    "HardBreak": True,
+    "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
+}
+
+
+class Section(models.Model):
+    name = models.CharField(max_length=80, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    description = models.TextField(blank=True)
+    position = models.PositiveSmallIntegerField(
+        default=0, help_text="Sections are listed in this order, lowest first."
+    )
+
+    class Meta:
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:section", args=[self.slug])
+
+
+class Author(models.Model):
+    class Kind(models.TextChoices):
+        PERSON = "person", "Person"
+        ORGANIZATION = "organization", "Organisation (agency, newsroom)"
+
+    name = models.CharField(max_length=120)
+    slug = models.SlugField(max_length=120, unique=True)
+    kind = models.CharField(max_length=16, choices=Kind, default=Kind.PERSON)
+    bio = models.TextField(
+        blank=True, help_text="Two or three sentences shown on the author page."
+    )
+    photo = models.ForeignKey(
+        "Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="author_profile",
+        help_text="Agencies and freelancers have no login; leave empty for them.",
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:author", args=[self.slug])
+
+
+def image_upload_to(instance, filename: str) -> str:
+    """A server-chosen name: a random part plus a slug of the uploaded name, never its path."""
+    name = PurePath(filename).name
+    stem = slugify(PurePath(name).stem)[:60] or "image"
+    suffix = PurePath(name).suffix.lower()[:5]
+    return f"images/{timezone.now():%Y/%m}/{uuid.uuid4().hex[:12]}-{stem}{suffix}"
+
+
+class Image(models.Model):
+    file = models.ImageField(
+        upload_to=image_upload_to, width_field="width", height_field="height"
+    )
+    alt_text = models.CharField(
+        max_length=250,
+        help_text="What the picture shows, for readers who cannot see it. Required.",
+    )
+    caption = models.CharField(max_length=300, blank=True)
+    credit = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text='Shown as "Picture source: …" under the image.',
+    )
+    width = models.PositiveIntegerField(editable=False, default=0)
+    height = models.PositiveIntegerField(editable=False, default=0)
+    focal_x = models.FloatField(
+        default=0.5, help_text="Horizontal focal point, 0 (left) to 1 (right)."
+    )
+    focal_y = models.FloatField(
+        default=0.5, help_text="Vertical focal point, 0 (top) to 1 (bottom)."
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-uploaded_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(
+                    focal_x__gte=0, focal_x__lte=1, focal_y__gte=0, focal_y__lte=1
+                ),
+                name="image_focal_point_inside",
+            ),
+            models.CheckConstraint(
+                condition=~Q(alt_text=""),
+                name="image_alt_text_required",
+                violation_error_message="Describe the picture in the alt text.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.alt_text[:80] or self.file.name
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """The one rule of visibility: published, and publish_at has passed."""
+        return self.filter(
+            status=Article.Status.PUBLISHED, publish_at__lte=timezone.now()
+        )
+
+    def breaking(self):
+        """Published stories whose breaking flag has not expired yet."""
+        return self.published().filter(
+            is_breaking=True, breaking_until__gt=timezone.now()
+        )
+
+    def for_listing(self):
+        return self.select_related("section", "lead_image").prefetch_related(
+            Prefetch(
+                "bylines",
+                queryset=Byline.objects.select_related("author").order_by(
+                    "position", "pk"
+                ),
+            ),
+            "tags",
+        )
+
+    def latest_per_section(self, per_section: int):
+        """The newest stories of every section in one query, for the front page blocks."""
+        return (
+            self.filter(section__isnull=False)
+            .annotate(
+                rank_in_section=models.Window(
+                    RowNumber(),
+                    partition_by=F("section_id"),
+                    order_by=F("publish_at").desc(),
+                )
+            )
+            .filter(rank_in_section__lte=per_section)
+        )
+
+    def related_to(self, article):
+        """Stories ranked by how many tags they share with ``article``, then by recency."""
+        tag_ids = [tag.pk for tag in article.tags.all()]
+        if not tag_ids:
+            return self.none()
+        return (
+            self.exclude(pk=article.pk)
+            .filter(tags__in=tag_ids)
+            .annotate(shared_tags=Count("tags"))
+            .order_by("-shared_tags", "-publish_at", "-pk")
+        )
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        REVIEW = "review", "In review"
+        PUBLISHED = "published", "Published"
+
+    headline = models.CharField(max_length=200)
+    slug = models.SlugField(
+        max_length=200, unique=True, help_text="The story's address on the site."
+    )
+    dek = models.TextField(
+        "standfirst", blank=True, help_text="One or two sentences under the headline."
+    )
+    body = ProseEditorField(extensions=BODY_EXTENSIONS, sanitize=True, blank=True)
+    section = models.ForeignKey(
+        Section,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="articles",
+    )
+    authors = models.ManyToManyField(
+        Author, through="Byline", related_name="articles", blank=True
+    )
+    tags = TaggableManager(blank=True)
+    lead_image = models.ForeignKey(
+        Image, null=True, blank=True, on_delete=models.PROTECT, related_name="lead_for"
+    )
+    status = models.CharField(max_length=16, choices=Status, default=Status.DRAFT)
+    publish_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="Readers see the story from this moment. A future time schedules it.",
+    )
+    first_published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    updated_at = models.DateTimeField(
+        "updated",
+        null=True,
+        blank=True,
+        help_text='Shown to readers as "Updated" after a substantive change.',
+    )
+    is_breaking = models.BooleanField(
+        "breaking",
+        default=False,
+        help_text="Shows the breaking-news banner on the front page.",
+    )
+    breaking_until = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="The banner and label go away by themselves at this time.",
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    modified_at = models.DateTimeField(auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    modified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-publish_at", "-pk"]
+        indexes = [
+            models.Index(
+                fields=["status", "publish_at"], name="article_status_publish_at"
+            ),
+            models.Index(
+                fields=["section", "status", "publish_at"],
+                name="article_section_listing",
+            ),
+            models.Index(
+                fields=["is_breaking", "breaking_until"], name="article_breaking"
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(publish_at__isnull=False),
+                name="published_needs_publish_at",
+                violation_error_message="A published story needs a publish time.",
+            ),
+            models.CheckConstraint(
+                condition=Q(is_breaking=False) | Q(breaking_until__isnull=False),
+                name="breaking_needs_expiry",
+                violation_error_message="A breaking story needs a time when the banner ends.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.headline
+
+    def save(self, *args, **kwargs):
+        # Every save path is sanitised, not only the admin form: imports, shells, fixtures.
+        self.body = self._meta.get_field("body").sanitize(self.body or "")
+        if self.status == self.Status.PUBLISHED and self.first_published_at is None:
+            self.first_published_at = self.publish_at
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", args=[self.slug])
+
+    @property
+    def is_published(self):
+        return self.status == self.Status.PUBLISHED and bool(
+            self.publish_at and self.publish_at <= timezone.now()
+        )
+
+    @property
+    def is_scheduled(self):
+        return self.status == self.Status.PUBLISHED and bool(
+            self.publish_at and self.publish_at > timezone.now()
+        )
+
+    @property
+    def is_breaking_now(self):
+        return (
+            self.is_published
+            and self.is_breaking
+            and bool(self.breaking_until and self.breaking_until > timezone.now())
+        )
+
+    @property
+    def display_status(self):
+        return "Scheduled" if self.is_scheduled else self.get_status_display()
+
+    @property
+    def byline_authors(self):
+        """Authors in byline order; uses the prefetch of ``for_listing()``."""
+        return [byline.author for byline in self.bylines.all()]
+
+
+class Byline(models.Model):
+    """An author on a story, in the order the byline reads."""
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="bylines"
+    )
+    author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="bylines")
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "author"], name="byline_author_once"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.author} on {self.article}"

@@ -1,0 +1,123 @@
+import io
+import os
+import shutil
+from datetime import timedelta
+from uuid import uuid4
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+from PIL import Image as PILImage
+
+from articles.models import Article, Author, Byline, Image, Section
+
+# Playwright's sync API runs an event loop in the test thread; the ORM must still work.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = (
+    os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+)
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(autouse=True)
+def _fast_and_isolated(settings, tmp_path):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {
+            "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        },
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": CHROMIUM_ARGS,
+    }
+
+
+def jpeg_bytes(size=(1600, 900), color=(40, 90, 140)) -> bytes:
+    buffer = io.BytesIO()
+    PILImage.new("RGB", size, color).save(buffer, "JPEG", quality=80)
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def make_section(db):
+    def make(**fields):
+        fields.setdefault("name", f"Section {uuid4().hex[:6]}")
+        fields.setdefault("slug", f"section-{uuid4().hex[:8]}")
+        return Section.objects.create(**fields)
+
+    return make
+
+
+@pytest.fixture
+def make_author(db):
+    def make(**fields):
+        fields.setdefault("name", "Elena Vasquez")
+        fields.setdefault("slug", f"author-{uuid4().hex[:8]}")
+        return Author.objects.create(**fields)
+
+    return make
+
+
+@pytest.fixture
+def make_image(db):
+    def make(**fields):
+        fields.setdefault("alt_text", "Grey warships in a harbour at dawn")
+        fields.setdefault("credit", "Newsroom illustration")
+        fields.setdefault(
+            "file", SimpleUploadedFile("harbour.jpg", jpeg_bytes(), "image/jpeg")
+        )
+        return Image.objects.create(**fields)
+
+    return make
+
+
+@pytest.fixture
+def make_article(db):
+    def make(*, authors=(), tags=(), **fields):
+        fields.setdefault("headline", "Council approves defence budget")
+        fields.setdefault("slug", f"story-{uuid4().hex[:8]}")
+        fields.setdefault("dek", "A short standfirst for the story.")
+        fields.setdefault("body", "<p>The body of the story.</p>")
+        fields.setdefault("status", Article.Status.PUBLISHED)
+        if fields["status"] == Article.Status.PUBLISHED:
+            fields.setdefault("publish_at", timezone.now() - timedelta(minutes=1))
+        article = Article.objects.create(**fields)
+        for position, author in enumerate(authors):
+            Byline.objects.create(article=article, author=author, position=position)
+        if tags:
+            article.tags.add(*tags)
+        return article
+
+    return make
+
+
+@pytest.fixture
+def editor(db):
+    return get_user_model().objects.create_superuser(
+        "chief", "chief@example.org", "pw-chief-1"
+    )
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
