@@ -102,6 +102,9 @@ class ArticleAdmin(admin.ModelAdmin):
         ("Record", {"classes": ["collapse"], "fields": ["created_at", "modified_at"]}),
     ]
 
+    class Media:
+        css = {"all": ["admin_extra/article.css"]}
+
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("bylines__author")
 

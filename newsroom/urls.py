@@ -1,7 +1,9 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.templatetags.static import static as static_url
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 admin.site.site_header = f"{settings.NEWSROOM_SITE_NAME} editorial"
 admin.site.site_title = f"{settings.NEWSROOM_SITE_NAME} admin"
@@ -9,6 +11,10 @@ admin.site.index_title = "Newsroom"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path(
+        "favicon.ico",
+        RedirectView.as_view(url=static_url("img/favicon.svg"), permanent=True),
+    ),
     path("", include("articles.urls")),
 ]
 
