@@ -1,9 +1,17 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.shortcuts import redirect
 from django.templatetags.static import static as static_url
 from django.urls import include, path
-from django.views.generic import RedirectView
+from django.views.decorators.cache import cache_control
+
+
+@cache_control(max_age=86400, public=True)
+def favicon(request):
+    # Resolved per request: the hashed static name exists only after collectstatic.
+    return redirect(static_url("img/favicon.svg"))
+
 
 admin.site.site_header = f"{settings.NEWSROOM_SITE_NAME} editorial"
 admin.site.site_title = f"{settings.NEWSROOM_SITE_NAME} admin"
@@ -11,10 +19,7 @@ admin.site.index_title = "Newsroom"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path(
-        "favicon.ico",
-        RedirectView.as_view(url=static_url("img/favicon.svg"), permanent=True),
-    ),
+    path("favicon.ico", favicon),
     path("", include("articles.urls")),
 ]
 
