@@ -227,6 +227,20 @@ def _broadleaf(
         d.ellipse((cx - r, cy - r, cx + r, cy + r), fill=fill)
 
 
+# Plain fields with a pale disc: flags that belong to no real country, so an illustration
+# never seems to name the nation a story is about.
+BANNERS: list[Colour] = [(38, 58, 110), (120, 36, 44), (30, 92, 74), (70, 74, 84)]
+
+
+def _banner(
+    d: ImageDraw.ImageDraw, x: float, y: float, fw: float, fh: float, colour: Colour
+) -> None:
+    d.rectangle((x, y, x + fw, y + fh), fill=colour)
+    r = min(fw, fh) * 0.22
+    cx, cy = x + fw * 0.3, y + min(fh * 0.3, fw * 0.3)
+    d.ellipse((cx - r, cy - r, cx + r, cy + r), fill=_mix(colour, (240, 236, 220), 0.8))
+
+
 def _vignette(img: Image.Image, strength: int = 70) -> None:
     mask = Image.radial_gradient("L").point(
         lambda v: max(0, min(255, (v - 70) * strength // 110))
@@ -777,28 +791,7 @@ def _conference(img: Image.Image, d: ImageDraw.ImageDraw, rng: random.Random) ->
         d.line(
             (fx, stage_y, fx, h * 0.22), fill=(150, 150, 150), width=max(2, w // 500)
         )
-        stripes = [
-            rng.choice(
-                [
-                    (200, 30, 40),
-                    (20, 60, 150),
-                    (240, 240, 240),
-                    (20, 120, 70),
-                    (230, 180, 20),
-                ]
-            )
-            for _ in range(3)
-        ]
-        for i, c in enumerate(stripes):
-            d.polygon(
-                [
-                    (fx + 2, h * (0.225 + i * 0.04)),
-                    (fx + w * 0.04, h * (0.23 + i * 0.04)),
-                    (fx + w * 0.038, h * (0.27 + i * 0.04)),
-                    (fx + 2, h * (0.265 + i * 0.04)),
-                ],
-                fill=c,
-            )
+        _banner(d, fx + 2, h * 0.225, w * 0.045, h * 0.1, rng.choice(BANNERS))
 
     px = w * rng.uniform(0.42, 0.58)
     speaker = (14, 16, 22)
@@ -1150,16 +1143,7 @@ def _parliament(img: Image.Image, d: ImageDraw.ImageDraw, rng: random.Random) ->
         fill=(60, 60, 60),
         width=max(2, w // 700),
     )
-    flag = rng.choice(
-        [
-            [(0, 60, 150), (255, 210, 0)],
-            [(200, 30, 40), (250, 250, 250)],
-            [(20, 110, 60), (250, 250, 250)],
-        ]
-    )
-    fw, fh = w * 0.045, h * 0.03
-    d.rectangle((cx, pole_top, cx + fw, pole_top + fh / 2), fill=flag[0])
-    d.rectangle((cx, pole_top + fh / 2, cx + fw, pole_top + fh), fill=flag[1])
+    _banner(d, cx, pole_top, w * 0.045, h * 0.03, rng.choice(BANNERS))
 
     # portico
     d.rectangle((cx - bw / 2, eave, cx + bw / 2, ground), fill=shadow)

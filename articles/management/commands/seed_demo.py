@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from articles.demo import briefs, catalogue, features, pictures
-from articles.models import Article, Author, Byline, Image, Section
+from articles.models import Article, Author, Byline, Image, Section, image_upload_to
 
 BREAKING_FOR = timedelta(hours=12)
 
@@ -105,12 +105,18 @@ class Command(BaseCommand):
         width, height = pictures.SIZES[number % len(pictures.SIZES)]
         label = f"Illustration · {spec['scene'].replace('-', ' ').title()}"
         data = pictures.draw(spec["scene"], label, (width, height), seed=number)
+        name = Image.file.field.storage.save(
+            image_upload_to(None, f"{slugify(story['slug'])[:50]}.jpg"),
+            ContentFile(data),
+        )
+        self.saved_files.append(name)
         image = Image(
-            alt_text=spec["alt"], caption=spec["caption"], credit=spec["credit"]
+            file=name,
+            width=width,
+            height=height,
+            alt_text=spec["alt"],
+            caption=spec["caption"],
+            credit=spec["credit"],
         )
-        image.file.save(
-            f"{slugify(story['slug'])[:50]}.jpg", ContentFile(data), save=False
-        )
-        self.saved_files.append(image.file.name)
         image.save()
         return image
