@@ -17,7 +17,7 @@ install: check-uv
 run: install
 	$(PYTHON) manage.py migrate --noinput
 	$(PYTHON) manage.py seed_demo --if-empty
-	$(PYTHON) manage.py demo_login
+	$(PYTHON) manage.py demo_login --site-url http://$(HOST):$(PORT)
 	$(PYTHON) manage.py runserver $(HOST):$(PORT)
 
 test: install

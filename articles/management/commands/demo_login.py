@@ -21,8 +21,13 @@ class Command(BaseCommand):
             default=settings.BASE_DIR / ".demo-login",
             help="Where the generated password is kept (default: .demo-login).",
         )
+        parser.add_argument(
+            "--site-url",
+            default="http://127.0.0.1:8000",
+            help="The address the site is served at, for the printed admin link.",
+        )
 
-    def handle(self, *args, password_file, **options):
+    def handle(self, *args, password_file, site_url, **options):
         if password_file.exists():
             password = password_file.read_text().strip()
         else:
@@ -40,6 +45,6 @@ class Command(BaseCommand):
         user.save()
         self.stdout.write(
             self.style.SUCCESS(
-                f"Admin login: http://127.0.0.1:8000/admin/  user: {USERNAME}  password: {password}"
+                f"Admin login: {site_url.rstrip('/')}/admin/  user: {USERNAME}  password: {password}"
             )
         )
