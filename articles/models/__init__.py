@@ -1,5 +1,6 @@
 """The newsroom's domain, one module per concern; import models from here."""
 
+from .editorial import Note
 from .picture import Image, image_upload_to
 from .story import Article, ArticleQuerySet, Author, Byline, Section
 
@@ -9,6 +10,7 @@ __all__ = [
     "Author",
     "Byline",
     "Image",
+    "Note",
     "Section",
     "image_upload_to",
 ]
