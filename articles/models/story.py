@@ -7,6 +7,8 @@ from django.utils import timezone
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 
+from ..plain_text import html_to_text
+from ..text import without_direction_overrides
 from .picture import Image
 
 BODY_EXTENSIONS = {
@@ -35,6 +37,11 @@ class Section(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.name = without_direction_overrides(self.name)
+        self.description = without_direction_overrides(self.description)
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("articles:section", args=[self.slug])
@@ -68,6 +75,11 @@ class Author(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.name = without_direction_overrides(self.name)
+        self.bio = without_direction_overrides(self.bio)
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("articles:author", args=[self.slug])
@@ -138,6 +150,11 @@ class Article(models.Model):
         "standfirst", blank=True, help_text="One or two sentences under the headline."
     )
     body = ProseEditorField(extensions=BODY_EXTENSIONS, sanitize=True, blank=True)
+    body_text = models.TextField(
+        blank=True,
+        editable=False,
+        help_text="The body without markup; search indexes it and quotes it in results.",
+    )
     section = models.ForeignKey(
         Section,
         null=True,
@@ -228,6 +245,12 @@ class Article(models.Model):
     def save(self, *args, **kwargs):
         # Every save path is sanitised, not only the admin form: imports, shells, fixtures.
         self.body = self._meta.get_field("body").sanitize(self.body or "")
+        self.body_text = html_to_text(self.body)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "body" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "body_text"}
+        self.headline = without_direction_overrides(self.headline)
+        self.dek = without_direction_overrides(self.dek)
         if self.status == self.Status.PUBLISHED and self.first_published_at is None:
             self.first_published_at = self.publish_at
         super().save(*args, **kwargs)
