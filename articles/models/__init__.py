@@ -2,6 +2,7 @@
 
 from .editorial import Note
 from .picture import Image, image_upload_to
+from .redirects import SlugRedirect, TagRedirect
 from .story import Article, ArticleQuerySet, Author, Byline, Section
 
 __all__ = [
@@ -12,5 +13,7 @@ __all__ = [
     "Image",
     "Note",
     "Section",
+    "SlugRedirect",
+    "TagRedirect",
     "image_upload_to",
 ]

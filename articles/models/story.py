@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Count, F, Prefetch, Q
 from django.db.models.functions import RowNumber
@@ -6,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
+from taggit.models import TaggedItem
 
 from ..plain_text import html_to_text
 from ..text import without_direction_overrides
@@ -238,6 +240,11 @@ class Article(models.Model):
                 violation_error_message="A breaking story needs a time when the banner ends.",
             ),
         ]
+        permissions = [
+            ("publish_article", "Can publish, schedule and unpublish stories"),
+            ("set_breaking", "Can flag a story as breaking news"),
+            ("edit_any_article", "Can edit any story, whoever wrote it"),
+        ]
 
     def __str__(self):
         return self.headline
@@ -286,6 +293,39 @@ class Article(models.Model):
     def byline_authors(self):
         """Authors in byline order; uses the prefetch of ``for_listing()``."""
         return [byline.author for byline in self.bylines.all()]
+
+    @property
+    def tagged_items(self):
+        """The story's tag links (``tags`` yields the tags); revisions follow these."""
+        return TaggedItem.objects.filter(
+            content_type=ContentType.objects.get_for_model(Article), object_id=self.pk
+        )
+
+    def publication_problems(self, author_count=None):
+        """What the story still lacks before readers may see it, in an editor's words.
+
+        ``author_count`` lets a form pass the byline it is about to save.
+        """
+        if author_count is None:
+            author_count = self.bylines.count() if self.pk else 0
+        problems = []
+        if self.section_id is None:
+            problems.append("a section")
+        if not self.dek.strip():
+            problems.append("a standfirst")
+        if not html_to_text(self.body or "").strip():
+            problems.append("a body")
+        if not author_count:
+            problems.append("at least one author")
+        image = self.lead_image
+        if image is None:
+            problems.append("a lead image")
+        else:
+            if not image.alt_text.strip():
+                problems.append("alt text on the lead image")
+            if not image.credit.strip():
+                problems.append("a credit on the lead image")
+        return problems
 
 
 class Byline(models.Model):
