@@ -6,6 +6,7 @@ from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
 from .models import Article, Author, Section
+from .search import MAX_QUERY_LENGTH, clean_query, search
 
 SECTION_BLOCK_SIZE = 4
 RELATED_COUNT = 4
@@ -101,3 +102,24 @@ class AuthorView(StoryListView):
 
     def filter_stories(self, stories):
         return stories.filter(bylines__author=self.subject)
+
+
+def search_page(request):
+    """Published stories matching ?q=, best match first (or newest with ?sort=newest)."""
+    query = request.GET.get("q", "")
+    cleaned = clean_query(query)
+    order = "newest" if request.GET.get("sort") == "newest" else "relevance"
+    results = Paginator(
+        search(cleaned, order=order), settings.NEWSROOM_PAGE_SIZE
+    ).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "articles/article_search.html",
+        {
+            "query": cleaned,
+            "was_shortened": len(query.strip()) > MAX_QUERY_LENGTH,
+            "order": order,
+            "page_obj": results,
+            "stories": results.object_list,
+        },
+    )

@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "taggit",
     "django_prose_editor",
     "axes",
@@ -204,6 +205,13 @@ NEWSROOM_TAGLINE = os.environ.get(
 )
 NEWSROOM_GOOGLE_NEWS_URL = os.environ.get("NEWSROOM_GOOGLE_NEWS_URL", "")
 NEWSROOM_PAGE_SIZE = env_int("NEWSROOM_PAGE_SIZE", 12)
+# Who publishes, for search engines, Google News and social cards. Images are static
+# paths (their size is read from the file) or absolute https URLs.
+NEWSROOM_PUBLISHER_NAME = os.environ.get("NEWSROOM_PUBLISHER_NAME", NEWSROOM_SITE_NAME)
+NEWSROOM_PUBLISHER_SAME_AS = env_list("NEWSROOM_PUBLISHER_SAME_AS", "")
+NEWSROOM_LOGO = os.environ.get("NEWSROOM_LOGO", "img/logo.png")
+NEWSROOM_SOCIAL_IMAGE = os.environ.get("NEWSROOM_SOCIAL_IMAGE", "img/social.png")
+NEWSROOM_TWITTER_SITE = os.environ.get("NEWSROOM_TWITTER_SITE", "")
 # Uploads above either cap are refused before decoding; nginx uses the same 25 MB.
 NEWSROOM_IMAGE_MAX_BYTES = env_int("NEWSROOM_IMAGE_MAX_BYTES", 25 * 1024 * 1024)
 NEWSROOM_IMAGE_MAX_PIXELS = env_int("NEWSROOM_IMAGE_MAX_PIXELS", 50_000_000)

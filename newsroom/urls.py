@@ -6,6 +6,8 @@ from django.templatetags.static import static as static_url
 from django.urls import include, path
 from django.views.decorators.cache import cache_control
 
+from articles import sitemaps
+
 
 @cache_control(max_age=86400, public=True)
 def favicon(request):
@@ -20,6 +22,13 @@ admin.site.index_title = "Newsroom"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("favicon.ico", favicon),
+    path("robots.txt", sitemaps.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemaps.sitemap_index_view, name="sitemap_index"),
+    path(
+        "sitemap-<slug:section>.xml",
+        sitemaps.sitemap_section_view,
+        name="sitemap_section",
+    ),
     path("", include("articles.urls")),
 ]
 

@@ -1,0 +1,280 @@
+"""Full-text search over published stories: PostgreSQL FTS, or SQLite FTS5 embedded.
+
+Both rank the headline above the standfirst above the body, stem English words and
+find names such as F-35, T-90M or "Bayraktar TB2". The index itself is created by the
+migration ``0004_search_index``; ``ensure_sqlite_index`` repairs the SQLite triggers
+when a later migration rebuilds the articles table (SQLite drops a table's triggers
+with the table).
+"""
+
+import re
+from html import escape, unescape
+
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+)
+from django.db import connections
+from django.db.models import F, FloatField, TextField, Value
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Replace
+from django.utils.safestring import SafeString, mark_safe
+
+from .models import Article
+from .plain_text import without_control_characters
+
+MAX_QUERY_LENGTH = 200
+MAX_TERMS = 24
+CONFIG = "english"
+# Matches come back wrapped in two private-use characters, which stored text and
+# queries never contain (see plain_text.without_control_characters). The page
+# escapes the snippet first and only then turns them into <mark>, so a story
+# containing "<script>" is quoted, never run.
+MARK_START = "\ue000"
+MARK_END = "\ue001"
+SNIPPET_WORDS = 30
+
+ORDERS = {
+    "relevance": ("-rank", "-publish_at", "-pk"),
+    "newest": ("-publish_at", "-pk"),
+}
+
+SQLITE_FTS_TABLE = "article_fts"
+SQLITE_DDL = [
+    f"""CREATE VIRTUAL TABLE IF NOT EXISTS {SQLITE_FTS_TABLE} USING fts5(
+        headline, dek, body_text,
+        content='articles_article', content_rowid='id',
+        tokenize='porter unicode61 remove_diacritics 2'
+    )""",
+    f"""CREATE TRIGGER IF NOT EXISTS article_fts_insert AFTER INSERT ON articles_article
+    BEGIN
+        INSERT INTO {SQLITE_FTS_TABLE}(rowid, headline, dek, body_text)
+        VALUES (new.id, new.headline, new.dek, new.body_text);
+    END""",
+    f"""CREATE TRIGGER IF NOT EXISTS article_fts_delete AFTER DELETE ON articles_article
+    BEGIN
+        INSERT INTO {SQLITE_FTS_TABLE}({SQLITE_FTS_TABLE}, rowid, headline, dek, body_text)
+        VALUES ('delete', old.id, old.headline, old.dek, old.body_text);
+    END""",
+    f"""CREATE TRIGGER IF NOT EXISTS article_fts_update AFTER UPDATE ON articles_article
+    BEGIN
+        INSERT INTO {SQLITE_FTS_TABLE}({SQLITE_FTS_TABLE}, rowid, headline, dek, body_text)
+        VALUES ('delete', old.id, old.headline, old.dek, old.body_text);
+        INSERT INTO {SQLITE_FTS_TABLE}(rowid, headline, dek, body_text)
+        VALUES (new.id, new.headline, new.dek, new.body_text);
+    END""",
+]
+SQLITE_REBUILD = (
+    f"INSERT INTO {SQLITE_FTS_TABLE}({SQLITE_FTS_TABLE}) VALUES ('rebuild')"
+)
+SQLITE_OBJECTS = {
+    SQLITE_FTS_TABLE,
+    "article_fts_insert",
+    "article_fts_delete",
+    "article_fts_update",
+}
+# Headline ten times, standfirst four times as telling as the body.
+SQLITE_WEIGHTS = "10.0, 4.0, 1.0"
+
+
+def clean_query(text: str) -> str:
+    """What we search for: no control characters, single spaces, at most 200 chars."""
+    return " ".join(without_control_characters(text or "").split())[
+        :MAX_QUERY_LENGTH
+    ].strip()
+
+
+def search(text: str, *, order: str = "relevance"):
+    """Published stories matching ``text``, best first, annotated for the results page.
+
+    Each story carries ``rank``, ``search_headline`` and ``search_snippet`` (text
+    with HTML entities, matches wrapped in MARK_START/MARK_END; render them with
+    ``highlighted``). Any input is
+    safe: it is cleaned here and never reaches the database as query syntax.
+    """
+    text = clean_query(text)
+    stories = Article.objects.published().for_listing()
+    if not text:
+        return stories.none()
+    vendor = connections[stories.db].vendor
+    if vendor == "postgresql":
+        stories = _postgresql(stories, text)
+    elif vendor == "sqlite":
+        match = fts5_query(text)
+        if not match:
+            return stories.none()
+        stories = _sqlite(stories, match)
+    else:
+        raise NotImplementedError(
+            f"Search supports PostgreSQL and SQLite, not {vendor}."
+        )
+    return stories.order_by(*ORDERS.get(order, ORDERS["relevance"]))
+
+
+def _postgresql(stories, text):
+    # The same expression as the GIN index in migration 0004, or the index is skipped.
+    document = (
+        SearchVector("headline", weight="A", config=CONFIG)
+        + SearchVector("dek", weight="B", config=CONFIG)
+        + SearchVector("body_text", weight="C", config=CONFIG)
+    )
+    query = SearchQuery(text, config=CONFIG, search_type="websearch")
+    return (
+        stories.alias(document=document)
+        .filter(document=query)
+        .annotate(
+            rank=SearchRank(document, query),
+            search_headline=SearchHeadline(
+                _html_escaped("headline"),
+                query,
+                config=CONFIG,
+                start_sel=MARK_START,
+                stop_sel=MARK_END,
+                highlight_all=True,
+            ),
+            search_snippet=SearchHeadline(
+                _html_escaped("body_text"),
+                query,
+                config=CONFIG,
+                start_sel=MARK_START,
+                stop_sel=MARK_END,
+                max_words=SNIPPET_WORDS,
+                min_words=SNIPPET_WORDS // 2,
+                max_fragments=2,
+                fragment_delimiter=" … ",
+            ),
+        )
+    )
+
+
+def _html_escaped(field):
+    # ts_headline drops whatever looks like a tag, so "a <b> c" would lose "<b>":
+    # escaped first, the text survives as entities.
+    escaped = F(field)
+    for char, entity in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;")):
+        escaped = Replace(escaped, Value(char), Value(entity))
+    return escaped
+
+
+SQLITE_ESCAPED = "replace(replace(replace({}, '&', '&amp;'), '<', '&lt;'), '>', '&gt;')"
+
+
+def _sqlite(stories, match):
+    per_story = (
+        f"(SELECT {{}} FROM {SQLITE_FTS_TABLE} WHERE {SQLITE_FTS_TABLE} MATCH %s"
+        f' AND {SQLITE_FTS_TABLE}.rowid = "articles_article"."id")'
+    )
+    return stories.filter(
+        pk__in=RawSQL(
+            f"SELECT rowid FROM {SQLITE_FTS_TABLE} WHERE {SQLITE_FTS_TABLE} MATCH %s",
+            [match],
+        )
+    ).annotate(
+        # bm25() is lower for better matches.
+        rank=RawSQL(
+            per_story.format(f"-bm25({SQLITE_FTS_TABLE}, {SQLITE_WEIGHTS})"),
+            [match],
+            output_field=FloatField(),
+        ),
+        search_headline=RawSQL(
+            per_story.format(
+                SQLITE_ESCAPED.format(f"highlight({SQLITE_FTS_TABLE}, 0, %s, %s)")
+            ),
+            [MARK_START, MARK_END, match],
+            output_field=TextField(),
+        ),
+        search_snippet=RawSQL(
+            per_story.format(
+                SQLITE_ESCAPED.format(
+                    f"snippet({SQLITE_FTS_TABLE}, 2, %s, %s, ' … ', {SNIPPET_WORDS})"
+                )
+            ),
+            [MARK_START, MARK_END, match],
+            output_field=TextField(),
+        ),
+    )
+
+
+_QUERY_PART = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+_WORD = re.compile(r"\w")
+
+
+def fts5_query(text: str) -> str:
+    """A reader's query as an FTS5 expression made only of quoted phrases.
+
+    Follows PostgreSQL's websearch syntax: words are ANDed, "quoted words" are a
+    phrase, ``or`` separates alternatives and a leading ``-`` excludes. Every term is
+    quoted, so FTS5 operators, column filters and stray quotes in the input are
+    plain words; a hyphenated name (F-35) becomes the phrase "F-35", matching the
+    adjacent tokens f and 35.
+    """
+    groups: list[tuple[list[str], list[str]]] = [([], [])]
+    terms = 0
+    for match in _QUERY_PART.finditer(text):
+        negated, phrase, word = match.groups()
+        if word is not None:
+            if word.lower() == "or":
+                if groups[-1][0]:
+                    groups.append(([], []))
+                continue
+            negated, phrase = (
+                ("-", word[1:])
+                if word.startswith("-") and len(word) > 1
+                else ("", word)
+            )
+        if not _WORD.search(phrase) or terms >= MAX_TERMS:
+            continue
+        terms += 1
+        quoted = '"' + phrase.replace('"', '""') + '"'
+        groups[-1][1 if negated else 0].append(quoted)
+    expressions = []
+    for include, exclude in groups:
+        if not include:
+            continue
+        expression = " AND ".join(include)
+        if exclude:
+            expression = f"({expression}) NOT ({' OR '.join(exclude)})"
+        expressions.append(f"({expression})")
+    return " OR ".join(expressions)
+
+
+def highlighted(marked: str) -> SafeString:
+    """A headline or snippet from ``search`` as HTML, its matches in <mark>.
+
+    Both databases hand the text back entity-escaped; decoding and escaping again
+    keeps that text exactly and makes the result safe whatever it contained.
+    """
+    text = escape(unescape(marked or ""), quote=False)
+    text = re.sub(
+        f"{MARK_START}(.*?){MARK_END}", r"<mark>\1</mark>", text, flags=re.DOTALL
+    )
+    return mark_safe(text.replace(MARK_START, "").replace(MARK_END, ""))
+
+
+def ensure_sqlite_index(using: str = "default") -> bool:
+    """Recreate the SQLite FTS table and triggers if missing; True when it repaired.
+
+    Django rebuilds a SQLite table for most schema changes (copy, drop, rename), and
+    dropping the old table drops its triggers: after any later migration touching
+    ``articles_article`` the index would silently stop following edits. Run after
+    every ``migrate``, this puts the triggers back and rebuilds the index from the
+    stories themselves.
+    """
+    connection = connections[using]
+    if connection.vendor != "sqlite":
+        return False
+    with connection.cursor() as cursor:
+        if "articles_article" not in connection.introspection.table_names(cursor):
+            return False
+        cursor.execute(
+            "SELECT name FROM sqlite_master WHERE name IN (%s, %s, %s, %s)",
+            sorted(SQLITE_OBJECTS),
+        )
+        if {row[0] for row in cursor.fetchall()} == SQLITE_OBJECTS:
+            return False
+        for statement in SQLITE_DDL:
+            cursor.execute(statement)
+        cursor.execute(SQLITE_REBUILD)
+    return True
