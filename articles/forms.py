@@ -1,14 +1,66 @@
-from datetime import timedelta
+import copy
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.text import slugify
+from taggit.models import Tag
 
-from .models import Article
+from . import revisions
+from .models import Article, Note
 
 BREAKING_DEFAULT_DURATION = timedelta(hours=2)
+MAX_BYLINE_FORMS = 1000
+
+
+class LocalDateTimeField(forms.SplitDateTimeField):
+    """Date and time in newsroom time; says plainly when a clock change makes it unclear."""
+
+    def compress(self, data_list):
+        try:
+            return super().compress(data_list)
+        except ValidationError as error:
+            if error.code != "ambiguous_timezone":
+                raise
+            naive = datetime.combine(*data_list)
+            zone = timezone.get_current_timezone()
+            earlier = naive.replace(tzinfo=zone, fold=0)
+            wall_clock_again = earlier.astimezone(UTC).astimezone(zone)
+            day = date_format(naive, "j F Y")
+            time = naive.strftime("%H:%M")
+            if wall_clock_again.replace(tzinfo=None) != naive:
+                message = (
+                    f"On {day} the clocks in {zone.key} go forward, so {time} does "
+                    "not exist there. Enter a time after the change."
+                )
+            else:
+                message = (
+                    f"On {day} the clocks in {zone.key} go back, so {time} happens "
+                    "twice. Enter a time outside the repeated hour."
+                )
+            raise ValidationError(message, code="ambiguous_timezone") from error
+
+
+def unique_slug(headline, *, exclude_pk=None):
+    base = slugify(headline)[:190].strip("-") or "story"
+    taken = Article.objects.exclude(pk=exclude_pk)
+    candidate, n = base, 1
+    while taken.filter(slug=candidate).exists():
+        n += 1
+        candidate = f"{base}-{n}"
+    return candidate
 
 
 class ArticleAdminForm(forms.ModelForm):
+    # The version the editor loaded; saving against a newer one is refused.
+    loaded_version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    # Set by the conflict screen: the version the editor has now seen and may replace.
+    seen_version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    overwrite = forms.BooleanField(required=False, label="Save my version over theirs")
+
     class Meta:
         model = Article
         fields = [
@@ -26,12 +78,46 @@ class ArticleAdminForm(forms.ModelForm):
             "breaking_until",
         ]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.conflict = None
+        if self.instance.pk:
+            self.fields["loaded_version"].initial = self.instance.version
+        if "slug" in self.fields:
+            self.fields["slug"].required = False
+            self.fields[
+                "slug"
+            ].help_text = (
+                "The story's address on the site; made from the headline when empty."
+            )
+        zone = timezone.get_current_timezone_name()
+        for name in ("publish_at", "updated_at", "breaking_until"):
+            if name in self.fields:
+                field = self.fields[name]
+                field.help_text = f"{field.help_text} Newsroom time ({zone})."
+
     def clean(self):
         cleaned = super().clean()
         now = timezone.now()
+        if self.instance.pk:
+            self.check_version(cleaned)
+            # The form shows whole seconds; an unchanged time must stay unchanged.
+            for name in ("publish_at", "updated_at", "breaking_until"):
+                stored = getattr(self.instance, name)
+                if stored and cleaned.get(name) == stored.replace(microsecond=0):
+                    cleaned[name] = stored
+        if (
+            "slug" in self.fields
+            and not cleaned.get("slug")
+            and cleaned.get("headline")
+        ):
+            cleaned["slug"] = unique_slug(
+                cleaned["headline"], exclude_pk=self.instance.pk
+            )
+        status = cleaned.get("status", self.instance.status)
         # "Published" with no time means now, as an editor pressing publish expects.
-        if cleaned.get("status") == Article.Status.PUBLISHED and not cleaned.get(
-            "publish_at"
+        if status == Article.Status.PUBLISHED and not cleaned.get(
+            "publish_at", self.instance.publish_at
         ):
             cleaned["publish_at"] = now
             self.instance.publish_at = now
@@ -39,4 +125,181 @@ class ArticleAdminForm(forms.ModelForm):
             start = max(cleaned.get("publish_at") or now, now)
             cleaned["breaking_until"] = start + BREAKING_DEFAULT_DURATION
             self.instance.breaking_until = cleaned["breaking_until"]
+        if (
+            cleaned.get("is_breaking")
+            and "breaking_until" in self.changed_data
+            and cleaned["breaking_until"] <= now
+        ):
+            self.add_error(
+                "breaking_until", "That time has passed; the banner would not show."
+            )
+        if status == Article.Status.PUBLISHED:
+            authors = self.submitted_author_ids()
+            problems = self.candidate(cleaned).publication_problems(
+                author_count=None if authors is None else len(authors)
+            )
+            if problems:
+                raise ValidationError(
+                    "Before it can be published or scheduled, the story needs "
+                    + ", ".join(problems)
+                    + ".",
+                    code="checklist",
+                )
         return cleaned
+
+    def clean_tags(self):
+        # A tag merged away comes back as the tag it became, not as a duplicate.
+        return revisions.surviving_tag_names(self.cleaned_data["tags"])
+
+    def candidate(self, cleaned):
+        """The story as it would be saved, without touching the instance yet."""
+        story = copy.copy(self.instance)
+        for name in ("headline", "dek", "body", "section", "lead_image"):
+            if name in cleaned:
+                setattr(story, name, cleaned[name])
+        return story
+
+    def submitted_author_ids(self):
+        """Authors in the byline being saved, in order; None when none was sent."""
+        try:
+            total = min(int(self.data["bylines-TOTAL_FORMS"]), MAX_BYLINE_FORMS)
+        except (KeyError, ValueError):
+            return None
+        rows = []
+        for index in range(total):
+            prefix = f"bylines-{index}-"
+            author = self.data.get(prefix + "author")
+            if not author or self.data.get(prefix + "DELETE"):
+                continue
+            try:
+                position = int(self.data.get(prefix + "position") or 0)
+                rows.append((position, index, int(author)))
+            except ValueError:
+                continue
+        return [author for _, _, author in sorted(rows)]
+
+    def check_version(self, cleaned):
+        # Locks the row until this save commits (PostgreSQL), so two saves cannot
+        # both pass this check.
+        current = Article.objects.select_for_update().get(pk=self.instance.pk)
+        self.checked_version = current.version
+        loaded = cleaned.get("loaded_version")
+        if loaded == current.version:
+            return
+        if cleaned.get("overwrite") and cleaned.get("seen_version") == current.version:
+            return
+        self.conflict = Conflict.between(self, current, loaded, cleaned)
+        raise ValidationError(self.conflict.message, code="stale")
+
+    def snapshot(self, cleaned, current):
+        """The editor's unsaved story in the shape revisions are compared in."""
+        mine = revisions.current_snapshot(current)
+        for name in ("headline", "slug", "dek", "body", "status"):
+            if name in cleaned:
+                mine[name] = cleaned[name]
+        for name in ("publish_at", "updated_at", "breaking_until"):
+            if name in cleaned:
+                mine[name] = revisions.whole_seconds(cleaned[name])
+        if "is_breaking" in cleaned:
+            mine["is_breaking"] = cleaned["is_breaking"]
+        for name in ("section", "lead_image"):
+            if name in cleaned:
+                mine[name] = cleaned[name].pk if cleaned[name] else None
+        if "tags" in cleaned:
+            mine["tags"] = revisions.tag_key(cleaned["tags"])
+        authors = self.submitted_author_ids()
+        if authors is not None:
+            mine["authors"] = tuple(authors)
+        return mine
+
+
+@dataclass
+class Conflict:
+    """Someone saved the story after this editor opened it."""
+
+    saved_by: str
+    saved_at: datetime
+    version: int
+    loaded_version: int | None
+    their_changes: list
+    your_overwrite: list
+
+    @property
+    def message(self):
+        when = date_format(timezone.localtime(self.saved_at), "H:i T, j M")
+        return (
+            f"{self.saved_by} saved this story at {when}, after you opened it. "
+            "Nothing has been saved from your form; your text is still below. "
+            "Compare the changes, then copy what you need or tick "
+            "“Save my version over theirs” and save again."
+        )
+
+    @classmethod
+    def between(cls, form, current, loaded, cleaned):
+        theirs = revisions.current_snapshot(current)
+        mine = form.snapshot(cleaned, current)
+        base = (
+            revisions.snapshot_at_version(current, loaded)
+            if loaded is not None
+            else None
+        )
+        their_changes = []
+        if base is not None:
+            for change in revisions.changes(base, theirs):
+                change.you_too = mine.get(change.key) != base.get(change.key)
+                their_changes.append(change)
+        user = current.modified_by
+        return cls(
+            saved_by=(user.get_full_name() or user.get_username())
+            if user
+            else "Someone",
+            saved_at=current.modified_at,
+            version=current.version,
+            loaded_version=loaded,
+            their_changes=their_changes,
+            your_overwrite=revisions.changes(theirs, mine),
+        )
+
+
+class BreakingToggleForm(forms.ModelForm):
+    """The change list's breaking checkbox: switching it on gives the usual expiry."""
+
+    class Meta:
+        model = Article
+        fields = ["is_breaking"]
+
+    def clean(self):
+        cleaned = super().clean()
+        now = timezone.now()
+        until = self.instance.breaking_until
+        if cleaned.get("is_breaking") and (until is None or until <= now):
+            start = max(self.instance.publish_at or now, now)
+            self.instance.breaking_until = start + BREAKING_DEFAULT_DURATION
+        return cleaned
+
+
+class NoteForm(forms.ModelForm):
+    class Meta:
+        model = Note
+        fields = ["kind", "created_at", "is_substantive", "text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+
+    def clean_created_at(self):
+        value = self.cleaned_data["created_at"]
+        if value and value > timezone.now() + timedelta(minutes=5):
+            raise ValidationError("A note cannot be dated in the future.")
+        return value
+
+
+class TagMergeForm(forms.Form):
+    survivor = forms.ModelChoiceField(
+        queryset=Tag.objects.none(),
+        widget=forms.RadioSelect,
+        label="Keep this tag",
+        help_text="The others are merged into it; their addresses redirect to it.",
+        empty_label=None,
+    )
+
+    def __init__(self, *args, tags, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["survivor"].queryset = tags

@@ -1,11 +1,18 @@
 from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
 from django.contrib.contenttypes.models import ContentType
+from django.core import signing
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
-from .models import Article, Author, Section
+from . import previews
+from .models import Article, Author, Note, Section, SlugRedirect, TagRedirect
 from .search import MAX_QUERY_LENGTH, clean_query, search
 
 SECTION_BLOCK_SIZE = 4
@@ -40,8 +47,25 @@ class ArticleDetailView(DetailView):
     template_name = "articles/article_detail.html"
     context_object_name = "article"
 
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            # An address the story had before its slug changed: send readers on.
+            moved = (
+                SlugRedirect.objects.filter(
+                    old_slug=kwargs["slug"],
+                    article__in=Article.objects.published(),
+                )
+                .select_related("article")
+                .first()
+            )
+            if moved is None:
+                raise
+            return HttpResponsePermanentRedirect(moved.article.get_absolute_url())
+
     def get_queryset(self):
-        return Article.objects.published().for_listing()
+        return Article.objects.published().for_listing().prefetch_related("notes")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -75,20 +99,34 @@ class SectionView(StoryListView):
         return stories.filter(section=self.subject)
 
 
+def visible_tags():
+    """Tags on at least one published story; others must not reveal they exist."""
+    return Tag.objects.filter(
+        taggit_taggeditem_items__content_type=ContentType.objects.get_for_model(
+            Article
+        ),
+        taggit_taggeditem_items__object_id__in=Article.objects.published().values(
+            "pk"
+        ),
+    ).distinct()
+
+
 class TagView(StoryListView):
+    def get(self, request, *args, **kwargs):
+        slug = kwargs["slug"]
+        # A tag merged into another: its old address leads to the one it became.
+        if not Tag.objects.filter(slug=slug).exists():
+            merged = TagRedirect.objects.filter(
+                old_slug=slug, tag__in=visible_tags()
+            ).first()
+            if merged is not None:
+                return HttpResponsePermanentRedirect(
+                    reverse("articles:tag", args=[merged.tag.slug])
+                )
+        return super().get(request, *args, **kwargs)
+
     def get_subject(self):
-        # A tag used only on unpublished stories must not reveal that it exists.
-        return get_object_or_404(
-            Tag.objects.filter(
-                taggit_taggeditem_items__content_type=ContentType.objects.get_for_model(
-                    Article
-                ),
-                taggit_taggeditem_items__object_id__in=Article.objects.published().values(
-                    "pk"
-                ),
-            ).distinct(),
-            slug=self.kwargs["slug"],
-        )
+        return get_object_or_404(visible_tags(), slug=self.kwargs["slug"])
 
     def filter_stories(self, stories):
         return stories.filter(tags=self.subject)
@@ -123,3 +161,70 @@ def search_page(request):
             "stories": results.object_list,
         },
     )
+
+
+def corrections(request):
+    """Recent corrections and clarifications on published stories, newest first."""
+    notes = (
+        Note.objects.filter(
+            kind__in=[Note.Kind.CORRECTION, Note.Kind.CLARIFICATION],
+            article__in=Article.objects.published(),
+        )
+        .select_related("article", "article__section")
+        .order_by("-created_at", "-pk")
+    )
+    page = Paginator(notes, settings.NEWSROOM_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "articles/note_list.html",
+        {"page_obj": page, "notes": page.object_list},
+    )
+
+
+def render_preview(request, article, *, link_expires=None):
+    related = Article.objects.published().related_to(article).for_listing()
+    response = render(
+        request,
+        "articles/article_detail.html",
+        {
+            "article": article,
+            "related": related[:RELATED_COUNT],
+            "preview": True,
+            "preview_link_expires": link_expires,
+        },
+    )
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    # The link is the key: never hand it to the sites the story links to.
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+def preview_queryset():
+    return Article.objects.for_listing().prefetch_related("notes")
+
+
+@never_cache
+def preview(request, pk):
+    """Any story as readers will see it, for staff allowed to read it in the admin."""
+    if not (request.user.is_active and request.user.is_staff):
+        return redirect_to_login(request.get_full_path())
+    if not request.user.has_perm("articles.view_article"):
+        raise PermissionDenied
+    return render_preview(request, get_object_or_404(preview_queryset(), pk=pk))
+
+
+@never_cache
+def shared_preview(request, token):
+    """A story through a signed link, for someone without a login; the link expires."""
+    try:
+        pk, expires = previews.read_token(token)
+    except signing.SignatureExpired:
+        response = render(request, "articles/preview_expired.html", status=410)
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
+    except signing.BadSignature as error:
+        raise Http404("No such preview.") from error
+    article = get_object_or_404(preview_queryset(), pk=pk)
+    return render_preview(request, article, link_expires=expires)

@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "taggit",
     "django_prose_editor",
+    "reversion",
     "axes",
     "django_tasks_db",
     "articles",
@@ -205,6 +206,8 @@ NEWSROOM_TAGLINE = os.environ.get(
 )
 NEWSROOM_GOOGLE_NEWS_URL = os.environ.get("NEWSROOM_GOOGLE_NEWS_URL", "")
 NEWSROOM_PAGE_SIZE = env_int("NEWSROOM_PAGE_SIZE", 12)
+# How long a signed draft-preview link works for someone without a login.
+NEWSROOM_PREVIEW_LINK_HOURS = env_int("NEWSROOM_PREVIEW_LINK_HOURS", 48)
 # Who publishes, for search engines, Google News and social cards. Images are static
 # paths (their size is read from the file) or absolute https URLs.
 NEWSROOM_PUBLISHER_NAME = os.environ.get("NEWSROOM_PUBLISHER_NAME", NEWSROOM_SITE_NAME)

@@ -121,3 +121,39 @@ def editor(db):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+@pytest.fixture
+def publishable(make_section, make_author, make_image):
+    """Admin form fields that satisfy the publication checklist."""
+    return {
+        "section": make_section(name="Europe").pk,
+        "lead_image": make_image().pk,
+        "bylines-0-author": make_author(name="Aylin Demir").pk,
+    }
+
+
+def role_user(username, role):
+    """A staff login in one of the newsroom's roles, made by the migration's groups."""
+    from django.contrib.auth.models import Group
+
+    user = get_user_model().objects.create_user(
+        username, f"{username}@example.org", f"pw-{username}-1", is_staff=True
+    )
+    user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+@pytest.fixture
+def reporter(db):
+    return role_user("reporter", "Reporter")
+
+
+@pytest.fixture
+def other_reporter(db):
+    return role_user("reporter2", "Reporter")
+
+
+@pytest.fixture
+def desk_editor(db):
+    return role_user("desk", "Editor")

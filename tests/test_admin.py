@@ -30,6 +30,10 @@ def article_form(**overrides):
         "bylines-MAX_NUM_FORMS": "1000",
         "bylines-0-author": "",
         "bylines-0-position": "0",
+        "notes-TOTAL_FORMS": "0",
+        "notes-INITIAL_FORMS": "0",
+        "notes-MIN_NUM_FORMS": "0",
+        "notes-MAX_NUM_FORMS": "1000",
     }
     data.update(overrides)
     return data
@@ -186,10 +190,11 @@ def test_view_on_site_only_for_stories_readers_can_see(editor_client, make_artic
     assert "View on site" not in change_page(draft)
 
 
-def test_publishing_without_a_time_publishes_now(editor_client, client):
+def test_publishing_without_a_time_publishes_now(editor_client, client, publishable):
     before = timezone.now()
     response = editor_client.post(
-        reverse("admin:articles_article_add"), article_form(status="published")
+        reverse("admin:articles_article_add"),
+        article_form(status="published", **publishable),
     )
 
     assert response.status_code == 302
@@ -198,11 +203,11 @@ def test_publishing_without_a_time_publishes_now(editor_client, client):
     assert client.get(article.get_absolute_url()).status_code == 200
 
 
-def test_breaking_without_an_expiry_gets_two_hours(editor_client):
+def test_breaking_without_an_expiry_gets_two_hours(editor_client, publishable):
     before = timezone.now()
     editor_client.post(
         reverse("admin:articles_article_add"),
-        article_form(status="published", is_breaking="on"),
+        article_form(status="published", is_breaking="on", **publishable),
     )
 
     article = Article.objects.get()

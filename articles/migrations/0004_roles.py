@@ -36,9 +36,9 @@ ROLES = {
             "change_byline",
             "delete_byline",
             "view_byline",
+            # No delete_note: a correction must never quietly disappear.
             "add_note",
             "change_note",
-            "delete_note",
             "view_note",
             "add_image",
             "change_image",

@@ -3,6 +3,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 
 USERNAME = "editor"
@@ -39,10 +40,12 @@ class Command(BaseCommand):
             defaults={"email": "editor@example.org", "first_name": "Demo"},
         )
         user.is_staff = True
+        # Still able to do everything, and in the Editor group like a real desk editor.
         user.is_superuser = True
         if created or not user.check_password(password):
             user.set_password(password)
         user.save()
+        user.groups.add(Group.objects.get(name="Editor"))
         self.stdout.write(
             self.style.SUCCESS(
                 f"Admin login: {site_url.rstrip('/')}/admin/  user: {USERNAME}  password: {password}"

@@ -1,0 +1,43 @@
+"""Tag hygiene: merging duplicate tags without losing a story or an address."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models import F
+from taggit.models import Tag, TaggedItem
+
+from .models import Article, TagRedirect
+
+
+@transaction.atomic
+def merge_tags(survivor: Tag, others) -> list[int]:
+    """Move every story of ``others`` onto ``survivor``, delete ``others`` and leave
+    their slugs redirecting to it. Returns the ids of the stories that changed."""
+    others = [tag for tag in others if tag.pk != survivor.pk]
+    article_type = ContentType.objects.get_for_model(Article)
+    changed = set()
+    for tag in others:
+        items = TaggedItem.objects.filter(tag=tag)
+        changed.update(
+            items.filter(content_type=article_type).values_list("object_id", flat=True)
+        )
+        already = TaggedItem.objects.filter(tag=survivor).values_list(
+            "content_type_id", "object_id"
+        )
+        already = set(already)
+        for item in items:
+            if (item.content_type_id, item.object_id) in already:
+                item.delete()
+            else:
+                item.tag = survivor
+                item.save(update_fields=["tag"])
+        # Redirects that pointed at the merged tag follow it to the survivor.
+        TagRedirect.objects.filter(tag=tag).update(tag=survivor)
+        TagRedirect.objects.update_or_create(
+            old_slug=tag.slug, defaults={"tag": survivor, "old_name": tag.name}
+        )
+        tag.delete()
+    TagRedirect.objects.filter(old_slug=survivor.slug).delete()
+    # Forms opened before the merge still list the old names; make them stale so a
+    # save cannot quietly bring a merged tag back.
+    Article.objects.filter(pk__in=changed).update(version=F("version") + 1)
+    return sorted(changed)
