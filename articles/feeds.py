@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
 from django.utils.text import Truncator
 from taggit.models import Tag
 
@@ -20,9 +21,6 @@ MEDIA_RSS = "http://search.yahoo.com/mrss/"
 
 class MediaRSSMixin:
     """Adds the lead picture as Media RSS <media:content>, which feed readers show."""
-
-    def root_attributes(self):
-        return {**super().root_attributes(), "xmlns:media": MEDIA_RSS}
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
@@ -41,11 +39,13 @@ class MediaRSSMixin:
 
 
 class NewsroomRss(MediaRSSMixin, Rss201rev2Feed):
-    pass
+    def rss_attributes(self):
+        return {**super().rss_attributes(), "xmlns:media": MEDIA_RSS}
 
 
 class NewsroomAtom(MediaRSSMixin, Atom1Feed):
-    pass
+    def root_attributes(self):
+        return {**super().root_attributes(), "xmlns:media": MEDIA_RSS}
 
 
 @dataclass
@@ -103,7 +103,9 @@ class StoryFeed(Feed):
         return story.headline
 
     def item_description(self, story):
-        return story.dek or Truncator(story.body_text).words(60)
+        # Both formats declare the summary as HTML: text that looks like a tag must
+        # reach the reader as text.
+        return escape(story.dek or Truncator(story.body_text).words(60))
 
     def item_link(self, story):
         return story.get_absolute_url()
