@@ -354,6 +354,8 @@ class ArticleAdmin(VersionAdmin):
             SlugRedirect.record(obj, before["slug"])
         for event in audit_messages(before, obj):
             self.log_change(request, obj, event)
+        if getattr(form, "overwrote", None):
+            self.log_change(request, obj, form.overwrote)
         if obj.status == Article.Status.REVIEW and (
             before is None or before["status"] != Article.Status.REVIEW
         ):

@@ -147,6 +147,15 @@ class ArticleAdminForm(forms.ModelForm):
                 )
         return cleaned
 
+    @property
+    def changed_data(self):
+        # The version fields steer the save; they are not part of the story.
+        return [
+            name
+            for name in super().changed_data
+            if name not in ("loaded_version", "seen_version", "overwrite")
+        ]
+
     def clean_tags(self):
         # A tag merged away comes back as the tag it became, not as a duplicate.
         return revisions.surviving_tag_names(self.cleaned_data["tags"])
@@ -187,6 +196,12 @@ class ArticleAdminForm(forms.ModelForm):
         if loaded == current.version:
             return
         if cleaned.get("overwrite") and cleaned.get("seen_version") == current.version:
+            user = current.modified_by
+            self.overwrote = (
+                f"Saved over version {current.version}"
+                + (f" by {user.get_full_name() or user.get_username()}" if user else "")
+                + " after seeing their changes"
+            )
             return
         self.conflict = Conflict.between(self, current, loaded, cleaned)
         raise ValidationError(self.conflict.message, code="stale")
@@ -229,9 +244,7 @@ class Conflict:
         when = date_format(timezone.localtime(self.saved_at), "H:i T, j M")
         return (
             f"{self.saved_by} saved this story at {when}, after you opened it. "
-            "Nothing has been saved from your form; your text is still below. "
-            "Compare the changes, then copy what you need or tick "
-            "“Save my version over theirs” and save again."
+            "Nothing from your form has been saved; see what changed below."
         )
 
     @classmethod

@@ -264,15 +264,18 @@ def changes(before, after):
 
 
 TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
+REWRITE_RATIO = 0.5
 
 
 def word_diff(old, new):
     """``old`` and ``new`` as one text, removed words in <del>, added ones in <ins>."""
     a, b = TOKEN.findall(old), TOKEN.findall(new)
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    if a and b and matcher.ratio() < REWRITE_RATIO:
+        # Mostly rewritten: word-by-word marks would be noise; show old, then new.
+        return mark_safe(f"<del>{escape(old)}</del> <ins>{escape(new)}</ins>")
     parts = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(
-        None, a, b, autojunk=False
-    ).get_opcodes():
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
             parts.append(escape("".join(a[i1:i2])))
             continue

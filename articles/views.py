@@ -105,9 +105,7 @@ def visible_tags():
         taggit_taggeditem_items__content_type=ContentType.objects.get_for_model(
             Article
         ),
-        taggit_taggeditem_items__object_id__in=Article.objects.published().values(
-            "pk"
-        ),
+        taggit_taggeditem_items__object_id__in=Article.objects.published().values("pk"),
     ).distinct()
 
 

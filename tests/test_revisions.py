@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.contrib.admin.models import LogEntry
 from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
@@ -87,13 +88,15 @@ def test_second_save_on_a_stale_form_is_refused_and_keeps_the_text(
     # A's save is intact: nothing of A's was lost.
     saved = Article.objects.get(pk=story.pk)
     assert saved.headline == "Parliament approves the drone budget"
-    assert "voted" in saved.body and "unsaved paragraph" not in saved.body
+    assert "voted" in saved.body
+    assert "unsaved paragraph" not in saved.body
     assert saved.version == story.version + 1
     # The diff says what A changed, and that B touched the body too.
     changed = {change.key: change for change in conflict.their_changes}
     assert set(changed) == {"headline", "body"}
     assert "<ins>approves</ins>" in changed["headline"].diff
-    assert changed["body"].you_too and not changed["headline"].you_too
+    assert changed["body"].you_too
+    assert not changed["headline"].you_too
     overwrite = {change.key for change in conflict.your_overwrite}
     assert overwrite == {"headline", "body"}
 
@@ -123,6 +126,14 @@ def test_after_seeing_the_conflict_the_second_editor_may_save_over_it(
     # A's text is not gone: it is a revision anyone can restore.
     kept = [v.field_dict["headline"] for v in Version.objects.get_for_object(saved)]
     assert "A's headline" in kept
+    assert LogEntry.objects.filter(
+        object_id=str(story.pk),
+        user=second_editor,
+        change_message=f"Saved over version {seen} by Aylin Demir after seeing "
+        "their changes",
+    ).exists()
+    messages = LogEntry.objects.values_list("change_message", flat=True)
+    assert not any("loaded_version" in message for message in messages)
 
 
 def test_an_overwrite_is_refused_if_someone_saved_yet_again(
@@ -131,9 +142,7 @@ def test_an_overwrite_is_refused_if_someone_saved_yet_again(
     a, b = login(first_editor), login(second_editor)
     form_a, form_b = loaded_form(a, story), loaded_form(b, story)
     a.post(change_url(story), {**form_a, "headline": "First by A"})
-    seen = b.post(change_url(story), {**form_b, "headline": "B"}).context[
-        "conflict"
-    ]
+    seen = b.post(change_url(story), {**form_b, "headline": "B"}).context["conflict"]
     a.post(
         change_url(story),
         change_form_data(Article.objects.get(pk=story.pk), headline="Second by A"),
@@ -301,7 +310,9 @@ def test_restore_is_refused_when_the_story_changed_since_the_comparison(
     oldest = Version.objects.get_for_object(story).order_by("pk").first()
     url = reverse("admin:articles_article_revision", args=[story.pk, oldest.pk])
 
-    response = client.post(url, {"current_version": str(story.version - 1)}, follow=True)
+    response = client.post(
+        url, {"current_version": str(story.version - 1)}, follow=True
+    )
 
     assert "Compare again before restoring" in response.text
     assert Article.objects.get(pk=story.pk).headline == "Second"
@@ -313,7 +324,9 @@ def test_restore_that_would_break_a_published_story_is_refused(
     client.force_login(first_editor)
     story.dek = ""
     story.save()
-    client.post(change_url(story), change_form_data(story, dek="Now with a standfirst."))
+    client.post(
+        change_url(story), change_form_data(story, dek="Now with a standfirst.")
+    )
     story.refresh_from_db()
     without_dek = Version.objects.get_for_object(story).order_by("pk").first()
     url = reverse("admin:articles_article_revision", args=[story.pk, without_dek.pk])

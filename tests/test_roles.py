@@ -220,7 +220,9 @@ def do_delete_others(client, world):
 
 def do_bulk_publish(client, world):
     action(client, "publish_now", world.own_draft, world.others_draft)
-    return fresh(world.own_draft).is_published and fresh(world.others_draft).is_published
+    return (
+        fresh(world.own_draft).is_published and fresh(world.others_draft).is_published
+    )
 
 
 def do_bulk_delete(client, world):
@@ -265,9 +267,11 @@ def do_forged_add_published(client, world, publishable_parts):
             **{"bylines-0-author": author.pk},
         ),
     )
-    return Article.objects.published().filter(
-        headline="Forged straight to readers"
-    ).exists()
+    return (
+        Article.objects.published()
+        .filter(headline="Forged straight to readers")
+        .exists()
+    )
 
 
 def do_merge_tags(client, world):

@@ -1,0 +1,149 @@
+"""In Chromium, two editors in two browsers: the second save is refused, nothing is lost.
+
+Also takes the screenshots of the editorial screens (change form, conflict, history,
+revision diff) and of a story with corrections, for people to look at."""
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from articles.models import Article, Byline, Note
+from tests.conftest import role_user
+
+pytestmark = [
+    pytest.mark.e2e,
+    # Transactional tests empty the tables; bring back the groups the migration made.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+SCREENSHOTS = Path(settings.BASE_DIR) / "test-artifacts" / "screenshots"
+
+
+def editor(username, first, last):
+    user = role_user(username, "Editor")
+    user.first_name, user.last_name = first, last
+    user.set_password(f"pw-{username}-1")
+    user.save()
+    return user
+
+
+def log_in(page, base, username):
+    page.goto(f"{base}/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", f"pw-{username}-1")
+    page.click("input[type=submit]")
+    expect(page.locator("#site-name")).to_be_visible()
+
+
+def shot(page, name, width=1280):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.set_viewport_size({"width": width, "height": 900})
+    page.screenshot(path=SCREENSHOTS / f"{name}-{width}.png", full_page=True)
+
+
+@pytest.fixture
+def story(make_article, make_section, make_image, make_author):
+    article = make_article(
+        headline="Navy confirms second frigate for the Baltic patrol",
+        slug="navy-second-frigate-baltic",
+        publish_at=timezone.now() - timedelta(days=1),
+        dek="The ship joins the allied task group next month, the ministry said.",
+        body=(
+            "<p>The navy confirmed on Tuesday that a second frigate will join the "
+            "allied patrol in the Baltic Sea.</p><p>The ministry did not say how "
+            "long the deployment would last.</p>"
+        ),
+        section=make_section(name="Europe", slug="europe"),
+        lead_image=make_image(
+            alt_text="A grey frigate leaving harbour", credit="Newsroom illustration"
+        ),
+        tags=["Baltic", "Navy"],
+    )
+    Byline.objects.create(
+        article=article, author=make_author(name="Tom Okafor", slug="tom-okafor")
+    )
+    return article
+
+
+def test_second_editor_is_refused_and_keeps_their_text(live_server, browser, story):
+    assert Group.objects.filter(name="Editor").exists()
+    editor("aylin", "Aylin", "Demir")
+    editor("nadia", "Nadia", "Okafor")
+    url = f"{live_server.url}/admin/articles/article/{story.pk}/change/"
+    first, second = browser.new_context(), browser.new_context()
+    a, b = first.new_page(), second.new_page()
+    log_in(a, live_server.url, "aylin")
+    log_in(b, live_server.url, "nadia")
+    a.goto(url)
+    b.goto(url)
+    shot(b, "admin-change-form")
+
+    a.fill("#id_headline", "Navy confirms two more frigates for the Baltic patrol")
+    a.click("input[name=_continue]")
+    expect(a.locator(".messagelist")).to_contain_text("was changed successfully")
+
+    b.fill("#id_dek", "Nadia's new standfirst, typed while Aylin was saving.")
+    b.click("input[name=_continue]")
+
+    conflict = b.locator(".edit-conflict")
+    expect(conflict).to_contain_text("Aylin Demir saved this story while you were")
+    expect(conflict).to_contain_text("What Aylin Demir changed")
+    expect(b.locator("#id_dek")).to_have_value(
+        "Nadia's new standfirst, typed while Aylin was saving."
+    )
+    shot(b, "admin-edit-conflict")
+    saved = Article.objects.get(pk=story.pk)
+    assert saved.headline == "Navy confirms two more frigates for the Baltic patrol"
+    assert saved.dek == story.dek
+
+    b.check("input[name=overwrite]")
+    b.click("input[name=_continue]")
+    expect(b.locator(".messagelist")).to_contain_text("was changed successfully")
+    saved = Article.objects.get(pk=story.pk)
+    assert saved.dek == "Nadia's new standfirst, typed while Aylin was saving."
+    # Their form still held the old headline: it went back, and says so in history.
+    assert saved.headline == story.headline
+
+    b.goto(f"{live_server.url}/admin/articles/article/{story.pk}/history/")
+    expect(b.locator("#revision-list")).to_contain_text("Compare and restore")
+    shot(b, "admin-history")
+    b.locator("#revision-list a", has_text="Compare and restore").first.click()
+    expect(b.locator(".field-diff")).to_be_visible()
+    shot(b, "admin-revision-diff")
+    first.close()
+    second.close()
+
+
+def test_story_with_corrections_reads_well(live_server, page, story):
+    now = timezone.now()
+    Note.objects.create(
+        article=story,
+        kind=Note.Kind.CORRECTION,
+        text="An earlier version of this story gave the wrong name for the frigate.",
+        created_at=now - timedelta(hours=5),
+    )
+    Note.objects.create(
+        article=story,
+        kind=Note.Kind.UPDATE,
+        text="Adds the ministry's statement on how long the ship will stay.",
+        created_at=now - timedelta(hours=1),
+        is_substantive=True,
+    )
+    Article.objects.filter(pk=story.pk).update(updated_at=now - timedelta(hours=1))
+
+    page.goto(f"{live_server.url}{story.get_absolute_url()}")
+    notes = page.locator(".story__notes li")
+    expect(notes).to_have_count(2)
+    expect(notes.first).to_contain_text("Correction")
+    expect(page.locator(".story__header .meta")).to_contain_text("Updated")
+    for width in (375, 1280):
+        shot(page, "story-with-corrections", width)
+    page.goto(f"{live_server.url}/corrections/")
+    expect(page.locator(".correction")).to_have_count(1)
+    for width in (375, 1280):
+        shot(page, "corrections-page", width)
