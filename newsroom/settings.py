@@ -130,11 +130,19 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# A database host that stops answering must fail a request in seconds, not hang a
+# gunicorn worker until its timeout; a restarted server refuses at once anyway.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", env_int("DJANGO_DB_CONNECT_TIMEOUT", 5)
+    )
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 if os.environ.get("REDIS_URL"):
     CACHES["default"] = {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": os.environ["REDIS_URL"],
+        # Same reasoning for the cache: an unreachable Redis costs a request 2 s at most.
+        "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
     }
 
 # Internationalisation: the newsroom's own clock for everything readers see.

@@ -7,6 +7,7 @@ from django.urls import include, path
 from django.views.decorators.cache import cache_control
 
 from articles import sitemaps
+from newsroom.health import healthz
 
 
 @cache_control(max_age=86400, public=True)
@@ -29,6 +30,7 @@ urlpatterns = [
         sitemaps.sitemap_section_view,
         name="sitemap_section",
     ),
+    path("healthz", healthz, name="healthz"),
     path("", include("articles.urls")),
 ]
 
