@@ -6,7 +6,7 @@ PYTHON := $(UV) run --locked python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format install check-uv
+.PHONY: run test lint format install check-uv backup restore
 
 check-uv:
 	@$(UV) --version >/dev/null 2>&1 || python3 -m pip install --quiet uv
@@ -30,3 +30,12 @@ lint: install
 format: install
 	$(UV) run --locked ruff check --fix .
 	$(UV) run --locked ruff format .
+
+# PostgreSQL + media backups on a host (DATABASE_URL, DJANGO_MEDIA_ROOT, BACKUP_DIR);
+# the compose stack uses `docker compose run --rm backup`. See README, "Operations".
+backup:
+	scripts/backup.sh
+
+restore:
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=backups/<stamp>" >&2; exit 2; }
+	scripts/restore.sh "$(BACKUP)"
