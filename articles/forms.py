@@ -3,14 +3,17 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import slugify
 from taggit.models import Tag
 
-from . import revisions
-from .models import Article, Note
+from . import images, revisions
+from .models import Article, Image, Note
 
 BREAKING_DEFAULT_DURATION = timedelta(hours=2)
 MAX_BYLINE_FORMS = 1000
@@ -316,3 +319,99 @@ class TagMergeForm(forms.Form):
     def __init__(self, *args, tags, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["survivor"].queryset = tags
+
+
+class ImageForm(forms.ModelForm):
+    """Upload or edit a picture; every problem with the file becomes a form error."""
+
+    # A plain file field: Django's ImageField would decode the upload with its own,
+    # vaguer message before ours could name the problem.
+    file = forms.FileField(
+        label="Picture",
+        error_messages={
+            "empty": f"The file is empty. Choose a {images.ACCEPTED_LABEL} image."
+        },
+    )
+
+    class Meta:
+        model = Image
+        fields = ["file", "focal_x", "focal_y", "alt_text", "caption", "credit"]
+        help_texts = {
+            "alt_text": (
+                "Required. What the picture shows, for readers who cannot see it: "
+                "“Firefighters carry a hose past a burning warehouse”, not “Image of "
+                "fire”. Don’t repeat the caption."
+            ),
+            "caption": (
+                "Shown under the picture on the story page. Left empty, the caption "
+                "embedded in the file (IPTC/XMP) is used when there is one."
+            ),
+            "credit": (
+                "Required. Shown as “Picture source: …”: photographer and agency, or "
+                "“Newsroom illustration”. Left empty, the credit embedded in the file "
+                "is used when there is one."
+            ),
+            "focal_x": "0 is the left edge, 1 the right. Click the preview to set both.",
+            "focal_y": "0 is the top, 1 the bottom. Crops keep this point in view.",
+        }
+        widgets = {
+            "focal_x": forms.NumberInput(attrs={"step": "0.01", "min": 0, "max": 1}),
+            "focal_y": forms.NumberInput(attrs={"step": "0.01", "min": 0, "max": 1}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        max_bytes = settings.NEWSROOM_IMAGE_MAX_BYTES
+        max_pixels = settings.NEWSROOM_IMAGE_MAX_PIXELS
+        self.fields["file"].help_text = (
+            f"{images.ACCEPTED_LABEL}, up to {images.megabytes(max_bytes)} and "
+            f"{max_pixels / 1e6:.0f} megapixels. The GPS position and all other "
+            "metadata are removed and the picture is turned upright. An animated GIF "
+            "shows its first frame, as a still."
+        )
+        self.fields["file"].widget.attrs["accept"] = ",".join(
+            f"image/{name.lower()}" for name in images.ACCEPTED
+        )
+        # With a new upload, an empty credit may still be filled from the file's
+        # metadata: clean() requires it then.
+        self.fields["credit"].required = not self.files.get(self.add_prefix("file"))
+        self.prepared = None
+        # What the editor should hear about after saving (metadata used, animation).
+        self.notes = []
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if not isinstance(upload, UploadedFile):
+            return upload  # the picture already stored, unchanged
+        self.prepared = images.prepare(
+            upload,
+            max_bytes=settings.NEWSROOM_IMAGE_MAX_BYTES,
+            max_pixels=settings.NEWSROOM_IMAGE_MAX_PIXELS,
+        )
+        return ContentFile(self.prepared.content, name=self.prepared.name)
+
+    def clean(self):
+        cleaned = super().clean()
+        if prepared := self.prepared:
+            for field in ("credit", "caption"):
+                embedded = getattr(prepared, field)
+                if embedded and not cleaned.get(field):
+                    cleaned[field] = embedded
+                    self.notes.append(f"The {field} “{embedded}” came from the file.")
+            if prepared.animated:
+                self.notes.append(
+                    "The picture is animated; the site shows its first frame as a still."
+                )
+        if not cleaned.get("credit") and "credit" not in self.errors:
+            self.add_error(
+                "credit",
+                "Say where the picture comes from: photographer and agency, or "
+                "“Newsroom illustration”. The file carries no credit to use.",
+            )
+        return cleaned
+
+    def save(self, commit=True):
+        if self.prepared:
+            self.instance.width = self.prepared.width
+            self.instance.height = self.prepared.height
+        return super().save(commit)

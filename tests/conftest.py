@@ -85,7 +85,8 @@ def make_image(db):
         fields.setdefault(
             "file", SimpleUploadedFile("harbour.jpg", jpeg_bytes(), "image/jpeg")
         )
-        return Image.objects.create(**fields)
+        # Through the upload pipeline, as in the admin: normalised, measured.
+        return Image.objects.create_from_upload(fields.pop("file"), **fields)
 
     return make
 

@@ -1,7 +1,7 @@
 """The newsroom's domain, one module per concern; import models from here."""
 
 from .editorial import Note
-from .picture import Image, image_upload_to
+from .picture import Image, Rendition, image_upload_to
 from .redirects import SlugRedirect, TagRedirect
 from .story import Article, ArticleQuerySet, Author, Byline, Section
 
@@ -12,6 +12,7 @@ __all__ = [
     "Byline",
     "Image",
     "Note",
+    "Rendition",
     "Section",
     "SlugRedirect",
     "TagRedirect",

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from articles.demo import briefs, catalogue, features, pictures
-from articles.models import Article, Author, Byline, Image, Section, image_upload_to
+from articles.models import Article, Author, Byline, Image, Section
 
 BREAKING_FOR = timedelta(hours=12)
 
@@ -105,18 +105,12 @@ class Command(BaseCommand):
         width, height = pictures.SIZES[number % len(pictures.SIZES)]
         label = f"Illustration · {spec['scene'].replace('-', ' ').title()}"
         data = pictures.draw(spec["scene"], label, (width, height), seed=number)
-        name = Image.file.field.storage.save(
-            image_upload_to(None, f"{slugify(story['slug'])[:50]}.jpg"),
-            ContentFile(data),
-        )
-        self.saved_files.append(name)
-        image = Image(
-            file=name,
-            width=width,
-            height=height,
+        # The editors' path: validated, normalised, renditions made after commit.
+        image = Image.objects.create_from_upload(
+            ContentFile(data, name=f"{slugify(story['slug'])[:50]}.jpg"),
             alt_text=spec["alt"],
             caption=spec["caption"],
             credit=spec["credit"],
         )
-        image.save()
+        self.saved_files.append(image.file.name)
         return image

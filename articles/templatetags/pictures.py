@@ -1,0 +1,37 @@
+"""`{% picture_sources %}`: what includes/picture.html needs, from prefetched renditions."""
+
+from dataclasses import dataclass
+
+from django import template
+
+register = template.Library()
+
+# The <img src> for a browser that ignores srcset: wide enough for a story column.
+DEFAULT_SRC_WIDTH = 960
+# How wide the picture is drawn (static/css/site.css): a lead fills the 44rem story
+# column (or 3/5 of the front page); a card is a grid cell, 1 to 4 across.
+LEAD_SIZES = "(min-width: 46rem) 44rem, 100vw"
+CARD_SIZES = "(min-width: 72rem) 17rem, (min-width: 36rem) 50vw, 100vw"
+
+
+@dataclass(frozen=True)
+class Sources:
+    src: object  # a Rendition or the Original: .url, .width, .height
+    webp_srcset: str
+    fallback_srcset: str
+    sizes: str
+
+
+@register.simple_tag
+def picture_sources(image, ratio=None, lead=False, sizes=""):
+    """Sources of one image at one ratio ("16:9", "4:3", "1:1" or None).
+
+    No query when the image's renditions are prefetched; no file is ever opened.
+    """
+    ratio = ratio or None
+    return Sources(
+        src=image.rendition_for(ratio, DEFAULT_SRC_WIDTH, "jpeg"),
+        webp_srcset=image.srcset(ratio, "webp"),
+        fallback_srcset=image.srcset(ratio, "jpeg"),
+        sizes=sizes or (LEAD_SIZES if lead else CARD_SIZES),
+    )
