@@ -16,7 +16,7 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
 from .models import Article, Author, Section
@@ -193,7 +193,7 @@ def sitemap_section_view(request, section):
     )
 
 
-@require_GET
+@require_safe
 @cache_control(max_age=3600, public=True)
 def robots_txt(request):
     lines = [

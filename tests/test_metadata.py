@@ -7,9 +7,10 @@ from html.parser import HTMLParser
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Author, Note
+from articles.models import Article, Author, Note
 from articles.structured_data import rendition
 
 # Google's structured data guidelines for Article/NewsArticle: no property is
@@ -401,3 +402,16 @@ def test_story_page_queries_do_not_grow_with_tags_authors_and_notes(
     # Created first, so that each is the other's related story.
     small, large = story_with(1), story_with(8)
     assert queries(small) == queries(large)
+
+
+def test_draft_preview_carries_no_structured_data_or_social_tags(
+    editor_client, make_article
+):
+    draft = make_article(headline="Draft under embargo", status=Article.Status.DRAFT)
+
+    head = head_of(editor_client, reverse("articles:preview", args=[draft.pk]))
+
+    assert head.json_ld == []
+    assert "og:title" not in head.meta
+    assert "canonical" not in head.links
+    assert one(head, "robots") == "noindex, nofollow"

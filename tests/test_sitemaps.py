@@ -319,6 +319,8 @@ def test_robots_txt_names_both_sitemaps(client, db):
     assert "Disallow: /search/" in lines
     assert "Sitemap: http://testserver/sitemap.xml" in lines
     assert "Sitemap: http://testserver/sitemap-news.xml" in lines
+    assert client.head("/robots.txt").status_code == 200
+    assert client.post("/robots.txt").status_code == 405
 
 
 @pytest.mark.parametrize(
