@@ -380,16 +380,21 @@ class PgAdmin:
             connection.execute(sql)
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def pg_admin():
     return PgAdmin(settings.DATABASES["default"])
 
 
-@pytest.fixture
-def site(pg_admin, tmp_path):
-    """A migrated demo newsroom in its own database, as a host would run it."""
+@pytest.fixture(scope="module")
+def site(pg_admin, tmp_path_factory):
+    """A migrated demo newsroom in its own database, as a host would run it.
+
+    Shared by the backup tests to save a migrate and a seed each; every test leaves
+    it as it found it (a restore gives back the same content).
+    """
     name = f"{settings.DATABASES['default']['NAME']}_ops_{uuid4().hex[:8]}"
     pg_admin.execute(f"CREATE DATABASE {name}")
+    tmp_path = tmp_path_factory.mktemp("site")
     media = tmp_path / "media"
     media.mkdir()
     env = clean_env(
@@ -496,7 +501,7 @@ def test_backup_keeps_only_the_newest_backups(site, tmp_path):
         (backups / stamp).mkdir(parents=True)
     (backups / "keep-me-not-a-backup").mkdir()
 
-    newest = backup({**site, "BACKUP_KEEP": "2"})
+    newest = backup({**site, "BACKUP_DIR": str(backups), "BACKUP_KEEP": "2"})
 
     assert sorted(path.name for path in backups.iterdir()) == sorted(
         ["20250101T000000Z", newest.name, "keep-me-not-a-backup"]
