@@ -134,10 +134,33 @@ def publishable(make_section, make_author, make_image):
     }
 
 
+def ensure_roles():
+    """The role groups as the migration makes them.
+
+    A transactional test (browser tests) empties every table when it ends, groups
+    included; the permissions come back by themselves, the groups do not.
+    """
+    import importlib
+
+    from django.contrib.auth.models import Group, Permission
+
+    roles = importlib.import_module("articles.migrations.0004_roles").ROLES
+    for role, by_app in roles.items():
+        group, created = Group.objects.get_or_create(name=role)
+        if created:
+            for app_label, codenames in by_app.items():
+                group.permissions.add(
+                    *Permission.objects.filter(
+                        content_type__app_label=app_label, codename__in=codenames
+                    )
+                )
+
+
 def role_user(username, role):
     """A staff login in one of the newsroom's roles, made by the migration's groups."""
     from django.contrib.auth.models import Group
 
+    ensure_roles()
     user = get_user_model().objects.create_user(
         username, f"{username}@example.org", f"pw-{username}-1", is_staff=True
     )

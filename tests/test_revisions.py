@@ -1,10 +1,12 @@
 """No lost edits: optimistic locking on the story's version, revisions, diff, restore."""
 
 import re
+import threading
 
 import pytest
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth import get_user_model
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from reversion.models import Version
@@ -377,3 +379,43 @@ def test_recovering_deleted_stories_is_not_offered(client, first_editor):
     assert client.get(reverse("admin:articles_article_recoverlist")).status_code == 403
     page = client.get(reverse("admin:articles_article_changelist"))
     assert not re.search(r"Recover deleted", page.text)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_simultaneous_saves_one_wins_and_one_sees_the_conflict(
+    story, first_editor, second_editor
+):
+    if connection.vendor != "postgresql":
+        pytest.skip("needs row locks and concurrent writers (PostgreSQL)")
+    url = change_url(story)
+    forms = {
+        user: loaded_form(login(user), story) for user in (first_editor, second_editor)
+    }
+    start = threading.Barrier(2)
+    results = {}
+
+    def save(user, headline):
+        client = login(user)
+        start.wait()
+        try:
+            results[headline] = client.post(url, {**forms[user], "headline": headline})
+        finally:
+            connection.close()
+
+    threads = [
+        threading.Thread(target=save, args=(first_editor, "Saved by A")),
+        threading.Thread(target=save, args=(second_editor, "Saved by B")),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+
+    codes = sorted(response.status_code for response in results.values())
+    assert codes == [200, 302]
+    saved = Article.objects.get(pk=story.pk)
+    winner = next(h for h, r in results.items() if r.status_code == 302)
+    loser = next(h for h, r in results.items() if r.status_code == 200)
+    assert saved.headline == winner
+    assert saved.version == story.version + 1
+    assert results[loser].context["conflict"] is not None

@@ -8,18 +8,13 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from articles.models import Article, Byline, Note
 from tests.conftest import role_user
 
-pytestmark = [
-    pytest.mark.e2e,
-    # Transactional tests empty the tables; bring back the groups the migration made.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 SCREENSHOTS = Path(settings.BASE_DIR) / "test-artifacts" / "screenshots"
 
@@ -71,7 +66,6 @@ def story(make_article, make_section, make_image, make_author):
 
 
 def test_second_editor_is_refused_and_keeps_their_text(live_server, browser, story):
-    assert Group.objects.filter(name="Editor").exists()
     editor("aylin", "Aylin", "Demir")
     editor("nadia", "Nadia", "Okafor")
     url = f"{live_server.url}/admin/articles/article/{story.pk}/change/"
