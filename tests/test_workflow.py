@@ -534,6 +534,19 @@ def test_staff_preview_shows_a_draft_never_cached_and_noindex(
     assert HEADLINE not in client.get("/").text
 
 
+def test_preview_of_an_unpublished_story_claims_no_publication_time(
+    client, reporter, complete
+):
+    # Unpublished stories keep their old publish time; the preview must not show it.
+    story = complete(publish_at=timezone.now() - timedelta(days=3))
+    client.force_login(reporter)
+
+    page = client.get(reverse("articles:preview", args=[story.pk])).text
+
+    assert "Not published yet" in page
+    assert "Published <time" not in page
+
+
 def test_staff_preview_needs_a_login(client, complete):
     story = complete()
 

@@ -103,6 +103,10 @@ def test_second_editor_is_refused_and_keeps_their_text(live_server, browser, sto
     # Their form still held the old headline: it went back, and says so in history.
     assert saved.headline == story.headline
 
+    b.goto(f"{live_server.url}/admin/articles/article/")
+    expect(b.locator("#result_list")).to_contain_text("Navy confirms")
+    shot(b, "admin-story-list")
+
     b.goto(f"{live_server.url}/admin/articles/article/{story.pk}/history/")
     expect(b.locator("#revision-list")).to_contain_text("Compare and restore")
     shot(b, "admin-history")
@@ -141,3 +145,24 @@ def test_story_with_corrections_reads_well(live_server, page, story):
     expect(page.locator(".correction")).to_have_count(1)
     for width in (375, 1280):
         shot(page, "corrections-page", width)
+
+
+def test_a_draft_preview_through_a_signed_link(live_server, browser, story):
+    editor("aylin", "Aylin", "Demir")
+    Article.objects.filter(pk=story.pk).update(status=Article.Status.DRAFT)
+    desk = browser.new_context()
+    page = desk.new_page()
+    log_in(page, live_server.url, "aylin")
+    page.goto(f"{live_server.url}/admin/articles/article/{story.pk}/change/")
+    link = page.locator("#preview-share-link").input_value()
+    shot(page, "admin-draft-with-share-link")
+    desk.close()
+
+    outsider = browser.new_context()
+    reader = outsider.new_page()
+    reader.goto(link)
+    expect(reader.locator(".preview-banner")).to_contain_text("readers cannot see")
+    expect(reader.locator("h1")).to_have_text(story.headline)
+    for width in (375, 1280):
+        shot(reader, "draft-preview", width)
+    outsider.close()
