@@ -25,7 +25,12 @@ logger = logging.getLogger(__name__)
 @task
 def make_renditions(image_id: int, force: bool = False) -> dict:
     """Cut the missing or stale renditions of one image (all of them with ``force``)."""
-    return build_renditions(image_id, force=force)
+    try:
+        return build_renditions(image_id, force=force)
+    except Exception:
+        # The immediate backend only records the failure on a result nobody reads.
+        logger.exception("Making the renditions of image %s failed", image_id)
+        raise
 
 
 def build_renditions(image_id: int, *, force: bool = False) -> dict:

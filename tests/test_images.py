@@ -15,8 +15,10 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.db import IntegrityError, transaction
+from django.tasks import TaskResultStatus
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from articles.models import Image, Rendition
 from tests import picture_files as files
@@ -557,14 +559,19 @@ def test_orphan_media_lists_and_removes_only_unreferenced_old_files(
     assert all(Path(r.file.path).exists() for r in image.renditions.all())
 
 
+# The worker closes its database connection between tasks, as in production; the
+# serialized rollback keeps the roles the data migrations made for later tests.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_database_queue_makes_renditions_in_the_worker_not_the_request(
-    editor_client, client, make_article, settings, django_capture_on_commit_callbacks
+    editor_client, client, make_article, settings
 ):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    with django_capture_on_commit_callbacks(execute=True):
-        upload(editor_client, "photo.jpg", files.jpeg((1600, 900)))
+    upload(editor_client, "photo.jpg", files.jpeg((1600, 900)))
     image = Image.objects.get()
     assert image.ready == []  # queued, not made in the request
+    queued = DBTaskResult.objects.get()
+    assert queued.status == TaskResultStatus.READY
+    assert queued.args_kwargs["args"] == [image.pk]
     story = story_with(image, make_article)
     assert f'src="{image.file.url}"' in client.get(story.get_absolute_url()).text
 
@@ -579,6 +586,7 @@ def test_database_queue_makes_renditions_in_the_worker_not_the_request(
 
     image.refresh_from_db()
     assert len(image.ready) == 28
+    assert DBTaskResult.objects.get().status == TaskResultStatus.SUCCESSFUL
     assert ".webp 1600w" in client.get(story.get_absolute_url()).text
 
 
