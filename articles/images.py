@@ -41,6 +41,7 @@ ORIENTATION = 0x0112  # the EXIF tag
 # Bumping this makes `regenerate_renditions` redo every file.
 PIPELINE_VERSION = 1
 
+WEBP_MAX_SIDE = 16383  # the format's limit
 ORIGINAL_QUALITY = {"JPEG": 90, "WEBP": 90}
 RENDITION_QUALITY = {"jpeg": 82, "webp": 78}
 WEBP_METHOD = 4
@@ -384,6 +385,8 @@ def plan(
     for fmt in ("webp", fallback):
         for w in widths_for(width, WIDTHS):
             h = max(1, round(height * w / width))
+            if fmt == "webp" and h > WEBP_MAX_SIDE:
+                continue  # a very tall strip: the fallback format alone serves it
             specs.append(Spec("", w, h, fmt, (0, 0, width, height)))
         for ratio, (rw, rh) in CROPS.items():
             box = crop_box(size, (rw, rh), focal)

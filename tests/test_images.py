@@ -596,3 +596,18 @@ def test_prepare_refuses_without_a_form_too():
             SimpleUploadedFile("bomb.png", files.bomb_png()), alt_text="x", credit="y"
         )
     assert media_files() == []
+
+
+def test_a_strip_taller_than_webp_allows_is_served_as_jpeg(
+    upload_now, client, make_article
+):
+    response = upload_now("timeline.jpg", files.jpeg((320, 16400)))
+
+    assert response.status_code == 302
+    image = Image.objects.get()
+    full = {(fmt, width) for ratio, width, _, fmt, _ in image.ready if not ratio}
+    assert full == {("jpeg", 320)}  # WebP stops at 16383 pixels a side
+    assert image.rendition_for("1:1", 320, "webp").url.endswith(".webp")
+    page = client.get(story_with(image, make_article).get_absolute_url())
+    assert page.status_code == 200
+    assert 'width="320" height="16400"' in page.text
