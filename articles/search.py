@@ -1,10 +1,11 @@
 """Full-text search over published stories: PostgreSQL FTS, or SQLite FTS5 embedded.
 
 Both rank the headline above the standfirst above the body, stem English words and
-find names such as F-35, T-90M or "Bayraktar TB2". The index itself is created by the
-migration ``0004_search_index``; ``ensure_sqlite_index`` repairs the SQLite triggers
-when a later migration rebuilds the articles table (SQLite drops a table's triggers
-with the table).
+find names such as F-35, T-90M or "Bayraktar TB2". The indexes come from migrations:
+on PostgreSQL a trigger-kept weighted tsvector column with a GIN index (0007), on
+SQLite an FTS5 table kept by triggers (0004). ``ensure_sqlite_index`` repairs those
+triggers when a later migration rebuilds the articles table, because SQLite drops a
+table's triggers with the table.
 """
 
 import re
@@ -14,10 +15,10 @@ from django.contrib.postgres.search import (
     SearchHeadline,
     SearchQuery,
     SearchRank,
-    SearchVector,
+    SearchVectorField,
 )
 from django.db import connections
-from django.db.models import F, FloatField, TextField, Value
+from django.db.models import F, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Replace
 from django.utils.safestring import SafeString, mark_safe
@@ -95,7 +96,8 @@ def search(text: str, *, order: str = "relevance"):
     safe: it is cleaned here and never reaches the database as query syntax.
     """
     text = clean_query(text)
-    stories = Article.objects.published().for_listing()
+    # The results page shows no body; sorting thousands of matches need not carry it.
+    stories = Article.objects.published().for_listing().defer("body", "body_text")
     if not text:
         return stories.none()
     vendor = connections[stories.db].vendor
@@ -114,11 +116,10 @@ def search(text: str, *, order: str = "relevance"):
 
 
 def _postgresql(stories, text):
-    # The same expression as the GIN index in migration 0004, or the index is skipped.
-    document = (
-        SearchVector("headline", weight="A", config=CONFIG)
-        + SearchVector("dek", weight="B", config=CONFIG)
-        + SearchVector("body_text", weight="C", config=CONFIG)
+    # The weighted tsvector a trigger stores (migration 0007): ranking reads it
+    # instead of parsing every matching story again.
+    document = RawSQL(
+        '"articles_article"."search_vector"', (), output_field=SearchVectorField()
     )
     query = SearchQuery(text, config=CONFIG, search_type="websearch")
     return (
@@ -162,38 +163,23 @@ SQLITE_ESCAPED = "replace(replace(replace({}, '&', '&amp;'), '<', '&lt;'), '>', 
 
 
 def _sqlite(stories, match):
-    per_story = (
-        f"(SELECT {{}} FROM {SQLITE_FTS_TABLE} WHERE {SQLITE_FTS_TABLE} MATCH %s"
-        f' AND {SQLITE_FTS_TABLE}.rowid = "articles_article"."id")'
-    )
-    return stories.filter(
-        pk__in=RawSQL(
-            f"SELECT rowid FROM {SQLITE_FTS_TABLE} WHERE {SQLITE_FTS_TABLE} MATCH %s",
-            [match],
-        )
-    ).annotate(
-        # bm25() is lower for better matches.
-        rank=RawSQL(
-            per_story.format(f"-bm25({SQLITE_FTS_TABLE}, {SQLITE_WEIGHTS})"),
-            [match],
-            output_field=FloatField(),
-        ),
-        search_headline=RawSQL(
-            per_story.format(
-                SQLITE_ESCAPED.format(f"highlight({SQLITE_FTS_TABLE}, 0, %s, %s)")
+    # A join, so that FTS5 runs the query once and bm25() ranks every match in the
+    # same pass; per-story subqueries made it recount the whole index for each
+    # match. "+ 0" keeps the rowid out of FTS5's reach as a lookup key, so SQLite
+    # always drives the join from the full-text match, never from the articles.
+    fts = SQLITE_FTS_TABLE
+    return stories.extra(
+        tables=[fts],
+        where=[f"{fts} MATCH %s", f'"articles_article"."id" = {fts}.rowid + 0'],
+        params=[match],
+        select={
+            "rank": f"-bm25({fts}, {SQLITE_WEIGHTS})",  # lower bm25 is better
+            "search_headline": SQLITE_ESCAPED.format(f"highlight({fts}, 0, %s, %s)"),
+            "search_snippet": SQLITE_ESCAPED.format(
+                f"snippet({fts}, 2, %s, %s, ' … ', {SNIPPET_WORDS})"
             ),
-            [MARK_START, MARK_END, match],
-            output_field=TextField(),
-        ),
-        search_snippet=RawSQL(
-            per_story.format(
-                SQLITE_ESCAPED.format(
-                    f"snippet({SQLITE_FTS_TABLE}, 2, %s, %s, ' … ', {SNIPPET_WORDS})"
-                )
-            ),
-            [MARK_START, MARK_END, match],
-            output_field=TextField(),
-        ),
+        },
+        select_params=[MARK_START, MARK_END, MARK_START, MARK_END],
     )
 
 

@@ -9,7 +9,6 @@ page out of context.
 import functools
 import mimetypes
 from dataclasses import dataclass
-from types import SimpleNamespace
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
@@ -38,16 +37,13 @@ class SharedImage:
 
 
 def rendition(image, ratio: str | None, width: int = SHARE_WIDTH):
-    """The stored rendition of ``image`` at ``ratio`` and ``width`` (url, width, height).
+    """The JPEG rendition of ``image`` at ``ratio`` closest to ``width``, or the original
+    while renditions are not ready; it has ``url``, ``width`` and ``height``.
 
-    The one place that knows how renditions are looked up: feeds, Open Graph and
-    JSON-LD all ask here.
+    Feeds, Open Graph and JSON-LD all ask here, with no query when the listing
+    prefetched the renditions.
     """
-    rendition_for = getattr(image, "rendition_for", None)
-    if rendition_for is not None:
-        return rendition_for(ratio, width)
-    # The model's stored size: the file's own width/height would read the file.
-    return SimpleNamespace(url=image.file.url, width=image.width, height=image.height)
+    return image.rendition_for(ratio, width)
 
 
 def shared_image(request, image, ratio: str | None = "16:9") -> SharedImage:

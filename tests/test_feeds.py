@@ -13,7 +13,6 @@ from django.utils import timezone
 
 from articles.feeds import FEED_SIZE
 from articles.models import Article, Author
-from articles.structured_data import rendition
 
 FEEDS = {
     "site RSS": ("articles:feed", []),
@@ -104,7 +103,7 @@ def test_feed_items_carry_guid_dates_authors_categories_summary_and_picture(
     assert entry.author == "Tom Okafor and Continental Press Agency"
     assert [tag.term for tag in entry.tags] == ["NATO", "Baltic states"]
     assert entry.summary == "Four fighters arrive at Ämari air base."
-    picture = rendition(image, "16:9")
+    picture = image.rendition_for("16:9", 1200)
     (media,) = entry.media_content
     assert media["url"] == f"http://testserver{picture.url}"
     assert media["medium"] == "image"
@@ -263,3 +262,22 @@ def test_pages_link_their_feeds_for_autodiscovery(client, newsroom):
         assert 'type="application/rss+xml" title="' in page
         assert f'href="{feed}"' in page, url
         assert f'href="{feed}atom/"' in page, url
+
+
+def test_feed_picture_is_the_1200_wide_16_9_rendition(
+    client, make_article, make_image, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        image = make_image()
+    make_article(headline="Frigate sails", lead_image=image)
+    crop = image.renditions.get(ratio="16:9", width=1200, format="jpeg")
+
+    for name in ("articles:feed", "articles:feed_atom"):
+        (entry,) = fetch(client, reverse(name))[1].entries
+        (media,) = entry.media_content
+        assert media["url"] == f"http://testserver{crop.file.url}"
+        assert (media["width"], media["height"], media["type"]) == (
+            "1200",
+            "675",
+            "image/jpeg",
+        )

@@ -11,7 +11,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, Author, Note
-from articles.structured_data import rendition
 
 # Google's structured data guidelines for Article/NewsArticle: no property is
 # required; these are the recommended ones.
@@ -107,7 +106,7 @@ def test_story_page_has_title_description_and_canonical(client, story):
 
 def test_story_page_has_open_graph_and_twitter_card(client, story):
     head = head_of(client, story.get_absolute_url())
-    picture = rendition(story.lead_image, "16:9")
+    picture = story.lead_image.rendition_for("16:9", 1200)
 
     assert one(head, "og:type") == "article"
     assert one(head, "og:title") == story.headline
@@ -185,7 +184,7 @@ def test_json_ld_images_are_the_16_9_4_3_and_1_1_renditions(client, story):
 
     expected = list(
         dict.fromkeys(
-            f"http://testserver{rendition(image, ratio).url}"
+            f"http://testserver{image.rendition_for(ratio, 1200).url}"
             for ratio in ("16:9", "4:3", "1:1")
         )
     )
@@ -415,3 +414,44 @@ def test_draft_preview_carries_no_structured_data_or_social_tags(
     assert "og:title" not in head.meta
     assert "canonical" not in head.links
     assert one(head, "robots") == "noindex, nofollow"
+
+
+@pytest.fixture
+def story_with_renditions(make_article, make_image, django_capture_on_commit_callbacks):
+    # The commit hooks make the renditions, as they do after an upload.
+    with django_capture_on_commit_callbacks(execute=True):
+        image = make_image(alt_text="A frigate leaves harbour")
+    assert image.renditions.exists()
+    return make_article(headline="Frigate sails", lead_image=image)
+
+
+def test_shared_picture_is_the_1200_wide_16_9_rendition(client, story_with_renditions):
+    head = head_of(client, story_with_renditions.get_absolute_url())
+    image = story_with_renditions.lead_image
+    crop = image.renditions.get(ratio="16:9", width=1200, format="jpeg")
+
+    assert one(head, "og:image") == f"http://testserver{crop.file.url}"
+    assert (one(head, "og:image:width"), one(head, "og:image:height")) == (
+        "1200",
+        "675",
+    )
+    assert one(head, "og:image:type") == "image/jpeg"
+
+
+def test_json_ld_offers_16_9_4_3_and_1_1_crops_of_the_picture(
+    client, story_with_renditions
+):
+    head = head_of(client, story_with_renditions.get_absolute_url())
+    image = story_with_renditions.lead_image
+    # The widest crop of each shape, up to 1200 px (a 1600x900 photo has no square
+    # that wide, and nothing is upscaled).
+    crops = [
+        image.renditions.filter(ratio=ratio, format="jpeg").order_by("-width").first()
+        for ratio in ("16:9", "4:3", "1:1")
+    ]
+
+    assert of_type(head, "NewsArticle")["image"] == [
+        f"http://testserver{crop.file.url}" for crop in crops
+    ]
+    assert [crop.width for crop in crops[:2]] == [1200, 1200]
+    assert all(crop.width * crop.height >= 50_000 for crop in crops)
