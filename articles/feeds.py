@@ -71,11 +71,15 @@ class StoryFeed(Feed):
     def link(self, subject):
         return reverse("articles:home")
 
-    def description(self, subject):
+    def about(self, subject):
         return settings.NEWSROOM_TAGLINE
 
+    def description(self, subject):
+        # Feed readers render an RSS description as HTML; Atom's subtitle is text.
+        return escape(self.about(subject))
+
     def subtitle(self, subject):
-        return self.description(subject)
+        return self.about(subject)
 
     def filter_stories(self, stories, subject):
         return stories
@@ -149,7 +153,7 @@ class SectionFeed(StoryFeed):
     def link(self, subject):
         return subject.object.get_absolute_url()
 
-    def description(self, subject):
+    def about(self, subject):
         return subject.object.description or (
             f"The latest {subject.object.name} stories from "
             f"{settings.NEWSROOM_SITE_NAME}."
@@ -173,7 +177,7 @@ class TagFeed(StoryFeed):
     def link(self, subject):
         return reverse("articles:tag", args=[subject.object.slug])
 
-    def description(self, subject):
+    def about(self, subject):
         return (
             f"Stories about {subject.object.name} from {settings.NEWSROOM_SITE_NAME}."
         )
@@ -192,7 +196,7 @@ class AuthorFeed(StoryFeed):
     def link(self, subject):
         return subject.object.get_absolute_url()
 
-    def description(self, subject):
+    def about(self, subject):
         return f"Stories by {subject.object.name} for {settings.NEWSROOM_SITE_NAME}."
 
     def filter_stories(self, stories, author):

@@ -2,6 +2,7 @@
 
 import json
 from html.parser import HTMLParser
+from xml.etree import ElementTree
 
 import pytest
 from django.urls import reverse
@@ -154,9 +155,96 @@ def test_hostile_strings_are_inert_in_admin_lists_and_forms(
 
 def test_hostile_search_query_is_inert(client, hostile_story):
     response = client.get("/search/", {"q": hostile("search")})
-    if response.status_code == 404:
-        pytest.skip("search is not routed yet")
+
     assert_inert("/search/", response)
+
+
+def test_search_results_showing_hostile_stories_are_inert(client, hostile_story):
+    for query in ["headline", "alert", "script onerror"]:
+        response = client.get("/search/", {"q": query})
+        assert "hostile-story" in response.text, query
+        assert_inert(f"/search/?q={query}", response)
+
+
+def feed_urls(story):
+    tag = story.tags.get()
+    urls = []
+    for base in [
+        "/",
+        f"/section/{story.section.slug}/",
+        f"/tag/{tag.slug}/",
+        "/author/hostile-author/",
+    ]:
+        urls += [f"{base}feed/", f"{base}feed/atom/"]
+    return urls
+
+
+SITEMAPS = [
+    "/sitemap.xml",
+    "/sitemap-stories.xml",
+    "/sitemap-news.xml",
+    "/sitemap-sections.xml",
+    "/sitemap-tags.xml",
+    "/sitemap-authors.xml",
+]
+
+# Elements whose text feed readers render as HTML. Titles (RSS, Atom type="text",
+# news:title) are plain text by their specs, so a literal "<" there is inert.
+HTML_CARRYING = {"description", "summary", "content", "subtitle", "encoded"}
+
+
+def assert_inert_xml(url, response):
+    assert response.status_code == 200, url
+    root = ElementTree.fromstring(response.content)  # a breakout would not parse
+    for element in root.iter():
+        name = element.tag.rsplit("}", 1)[-1]
+        assert name not in {"script", "img", "iframe"}, f"{url}: <{name}> element"
+        assert not any(a.rsplit("}", 1)[-1].startswith("on") for a in element.attrib), (
+            url
+        )
+        content_type = element.attrib.get("type")
+        if content_type is None and element.tag.startswith(
+            "{http://www.w3.org/2005/Atom}"
+        ):
+            content_type = (
+                "text"  # RFC 4287: Atom text constructs default to plain text
+            )
+        declared_plain = content_type in {"plain", "text"}
+        if name in HTML_CARRYING and element.text and not declared_plain:
+            checker = InertnessChecker()
+            checker.feed(element.text)
+            checker.close()
+            assert checker.problems == [], f"{url} <{name}>: {checker.problems}"
+
+
+def test_hostile_strings_are_inert_in_feeds(client, hostile_story):
+    for url in feed_urls(hostile_story):
+        response = client.get(url)
+        assert "hostile-story" in response.text, url
+        assert_inert_xml(url, response)
+
+
+def test_hostile_strings_are_inert_in_sitemaps(client, hostile_story):
+    for url in SITEMAPS:
+        assert_inert_xml(url, client.get(url))
+    assert "hostile-story" in client.get("/sitemap-news.xml").text
+
+
+def test_structured_data_and_social_tags_stay_inside_their_blocks(
+    client, hostile_story
+):
+    page = client.get(hostile_story.get_absolute_url())
+    checker = InertnessChecker()
+    checker.feed(page.text)
+
+    headlines = [
+        json.loads(block).get("headline")
+        for block in checker.json_blocks
+        if "headline" in block
+    ]
+    assert headlines
+    assert all(h.startswith('<script>alert("headline")') for h in headlines if h)
+    assert '<meta property="og:title" content="&lt;script&gt;' in page.text
 
 
 def test_hostile_slugs_are_refused_by_the_admin(editor_client):
@@ -178,8 +266,29 @@ def test_body_is_sanitised_when_saved_from_code(hostile_story):
     assert "javascript:" not in body
 
 
-def test_direction_overrides_are_removed_from_plain_text(hostile_story):
-    assert DIRECTION_OVERRIDE not in Article.objects.get(pk=hostile_story.pk).dek
+def test_direction_overrides_are_removed_from_plain_text(
+    make_image, make_section, make_author
+):
+    rlo = DIRECTION_OVERRIDE
+    section = make_section(name=f"Europe{rlo}", description=f"About{rlo}")
+    author = make_author(name=f"Tom{rlo}", bio=f"Bio{rlo}")
+    image = make_image(
+        alt_text=f"Ships{rlo}", caption=f"Caption{rlo}", credit=f"Credit{rlo}"
+    )
+    story = Article.objects.create(
+        headline=f"Exercise{rlo}gnp.exe", slug="rlo", dek=f"Dek{rlo}", section=section
+    )
+
+    stored = [
+        *Article.objects.filter(pk=story.pk).values_list("headline", "dek").get(),
+        *Section.objects.filter(pk=section.pk).values_list("name", "description").get(),
+        *Author.objects.filter(pk=author.pk).values_list("name", "bio").get(),
+        *Image.objects.filter(pk=image.pk)
+        .values_list("alt_text", "caption", "credit")
+        .get(),
+    ]
+    assert stored[0] == "Exercisegnp.exe"
+    assert not any(rlo in value for value in stored)
 
 
 def test_inertness_checker_catches_live_markup():
