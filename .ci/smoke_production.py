@@ -849,12 +849,12 @@ class Smoke:
                 port,
                 "/admin/login/",
                 method="POST",
-                headers={"Content-Length": str(25 * 1024 * 1024 + 1)},
+                headers={"Content-Length": str(26 * 1024 * 1024 + 1)},
                 body=b"",
             )
             check(
                 too_big.status == 413 and "25 MB" in too_big.text,
-                "bodies over 25 MB stop at nginx with a clear 413",
+                "bodies over 26 MB (image cap + form) stop at nginx with a clear 413",
             )
             allowed = request(port, "/healthz", method="POST", body=b"x" * 1024 * 1024)
             check(

@@ -223,7 +223,7 @@ NEWSROOM_PUBLISHER_SAME_AS = env_list("NEWSROOM_PUBLISHER_SAME_AS", "")
 NEWSROOM_LOGO = os.environ.get("NEWSROOM_LOGO", "img/logo.png")
 NEWSROOM_SOCIAL_IMAGE = os.environ.get("NEWSROOM_SOCIAL_IMAGE", "img/social.png")
 NEWSROOM_TWITTER_SITE = os.environ.get("NEWSROOM_TWITTER_SITE", "")
-# Uploads above either cap are refused before decoding; nginx uses the same 25 MB.
+# Uploads above either cap are refused before decoding; nginx allows this + 1 MB of form.
 NEWSROOM_IMAGE_MAX_BYTES = env_int("NEWSROOM_IMAGE_MAX_BYTES", 25 * 1024 * 1024)
 NEWSROOM_IMAGE_MAX_PIXELS = env_int("NEWSROOM_IMAGE_MAX_PIXELS", 50_000_000)
 
