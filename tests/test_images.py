@@ -559,9 +559,8 @@ def test_orphan_media_lists_and_removes_only_unreferenced_old_files(
     assert all(Path(r.file.path).exists() for r in image.renditions.all())
 
 
-# The worker closes its database connection between tasks, as in production; the
-# serialized rollback keeps the roles the data migrations made for later tests.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# The worker closes its database connection between tasks, as in production.
+@pytest.mark.django_db(transaction=True)
 def test_database_queue_makes_renditions_in_the_worker_not_the_request(
     editor_client, client, make_article, settings
 ):

@@ -12,11 +12,7 @@ from playwright.sync_api import expect
 from articles.models import Image
 from tests import picture_files as files
 
-# serialized_rollback: the roles the data migrations made survive for later tests.
-pytestmark = [
-    pytest.mark.e2e,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 SCREENSHOTS = Path(settings.BASE_DIR) / "test-artifacts" / "screenshots"
 
