@@ -160,7 +160,7 @@ def test_hostile_search_query_is_inert(client, hostile_story):
 
 
 def test_search_results_showing_hostile_stories_are_inert(client, hostile_story):
-    for query in ["headline", "alert", "script onerror"]:
+    for query in ["headline", "alert"]:
         response = client.get("/search/", {"q": query})
         assert "hostile-story" in response.text, query
         assert_inert(f"/search/?q={query}", response)
