@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0005_merge_0004_roles_0004_search'),
+        ('articles', '0005_search'),
     ]
 
     operations = [

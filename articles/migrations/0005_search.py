@@ -71,7 +71,7 @@ def fill_body_text(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0003_workflow_permissions_and_redirects'),
+        ('articles', '0004_roles'),
     ]
 
     operations = [
