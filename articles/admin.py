@@ -430,15 +430,9 @@ class ArticleAdmin(VersionAdmin):
             if problems:
                 refused.append(f"“{article}” needs {', '.join(problems)}")
                 continue
-            before = audit_state(article)
-            article.status = Article.Status.PUBLISHED
-            article.publish_at = now
-            article.modified_by = request.user
-            article.version = F("version") + 1
-            article.save()
-            article.refresh_from_db(fields=["version"])
-            for event in audit_messages(before, article):
-                self.log_change(request, article, event)
+            self.save_from_action(
+                request, article, status=Article.Status.PUBLISHED, publish_at=now
+            )
             published += 1
         if published:
             self.message_user(request, f"Published {plural(published)}.")
@@ -451,6 +445,18 @@ class ArticleAdmin(VersionAdmin):
         if not published and not refused:
             self.message_user(request, "Nothing to publish.", messages.WARNING)
 
+    def save_from_action(self, request, article, **changes):
+        """Apply an action's changes as a save: the version moves and the audit log says why."""
+        before = audit_state(article)
+        for field, value in changes.items():
+            setattr(article, field, value)
+        article.modified_by = request.user
+        article.version = F("version") + 1
+        article.save()
+        article.refresh_from_db(fields=["version"])
+        for event in audit_messages(before, article):
+            self.log_change(request, article, event)
+
     @admin.action(
         description="Unpublish (back to draft)",
         permissions=["publish"],
@@ -461,15 +467,9 @@ class ArticleAdmin(VersionAdmin):
         for article in self.actionable(request, queryset):
             if article.status != Article.Status.PUBLISHED:
                 continue
-            before = audit_state(article)
-            article.status = Article.Status.DRAFT
-            article.is_breaking = False
-            article.modified_by = request.user
-            article.version = F("version") + 1
-            article.save()
-            article.refresh_from_db(fields=["version"])
-            for event in audit_messages(before, article):
-                self.log_change(request, article, event)
+            self.save_from_action(
+                request, article, status=Article.Status.DRAFT, is_breaking=False
+            )
             count += 1
         self.message_user(
             request,
