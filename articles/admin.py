@@ -1,3 +1,4 @@
+import dataclasses
 import logging
 
 import reversion
@@ -907,11 +908,8 @@ class ImageAdmin(admin.ModelAdmin):
     def get_actions(self, request, action_location=ActionLocation.CHANGE_LIST):
         actions = super().get_actions(request, action_location)
         if "delete_selected" in actions:
-            _, name, description = actions["delete_selected"]
-            actions["delete_selected"] = (
-                type(self).delete_unused,
-                name,
-                description,
+            actions["delete_selected"] = dataclasses.replace(
+                actions["delete_selected"], func=type(self).delete_unused
             )
         return actions
 

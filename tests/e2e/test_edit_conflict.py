@@ -4,19 +4,16 @@ Also takes the screenshots of the editorial screens (change form, conflict, hist
 revision diff) and of a story with corrections, for people to look at."""
 
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from articles.models import Article, Byline, Note
 from tests.conftest import role_user
+from tests.e2e.screenshots import save_screenshots
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-SCREENSHOTS = Path(settings.BASE_DIR) / "test-artifacts" / "screenshots"
 
 
 def editor(username, first, last):
@@ -33,12 +30,6 @@ def log_in(page, base, username):
     page.fill("#id_password", f"pw-{username}-1")
     page.click("input[type=submit]")
     expect(page.locator("#site-name")).to_be_visible()
-
-
-def shot(page, name, width=1280):
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.set_viewport_size({"width": width, "height": 900})
-    page.screenshot(path=SCREENSHOTS / f"{name}-{width}.png", full_page=True)
 
 
 @pytest.fixture
@@ -75,7 +66,7 @@ def test_second_editor_is_refused_and_keeps_their_text(live_server, browser, sto
     log_in(b, live_server.url, "nadia")
     a.goto(url)
     b.goto(url)
-    shot(b, "admin-change-form")
+    save_screenshots(b, "admin-change-form", widths=(1280,))
 
     a.fill("#id_headline", "Navy confirms two more frigates for the Baltic patrol")
     a.click("input[name=_continue]")
@@ -90,7 +81,7 @@ def test_second_editor_is_refused_and_keeps_their_text(live_server, browser, sto
     expect(b.locator("#id_dek")).to_have_value(
         "Nadia's new standfirst, typed while Aylin was saving."
     )
-    shot(b, "admin-edit-conflict")
+    save_screenshots(b, "admin-edit-conflict", widths=(1280,))
     saved = Article.objects.get(pk=story.pk)
     assert saved.headline == "Navy confirms two more frigates for the Baltic patrol"
     assert saved.dek == story.dek
@@ -105,14 +96,14 @@ def test_second_editor_is_refused_and_keeps_their_text(live_server, browser, sto
 
     b.goto(f"{live_server.url}/admin/articles/article/")
     expect(b.locator("#result_list")).to_contain_text("Navy confirms")
-    shot(b, "admin-story-list")
+    save_screenshots(b, "admin-story-list", widths=(1280,))
 
     b.goto(f"{live_server.url}/admin/articles/article/{story.pk}/history/")
     expect(b.locator("#revision-list")).to_contain_text("Compare and restore")
-    shot(b, "admin-history")
+    save_screenshots(b, "admin-history", widths=(1280,))
     b.locator("#revision-list a", has_text="Compare and restore").first.click()
     expect(b.locator(".field-diff")).to_be_visible()
-    shot(b, "admin-revision-diff")
+    save_screenshots(b, "admin-revision-diff", widths=(1280,))
     first.close()
     second.close()
 
@@ -139,12 +130,10 @@ def test_story_with_corrections_reads_well(live_server, page, story):
     expect(notes).to_have_count(2)
     expect(notes.first).to_contain_text("Correction")
     expect(page.locator(".story__header .meta")).to_contain_text("Updated")
-    for width in (375, 1280):
-        shot(page, "story-with-corrections", width)
+    save_screenshots(page, "story-with-corrections")
     page.goto(f"{live_server.url}/corrections/")
     expect(page.locator(".correction")).to_have_count(1)
-    for width in (375, 1280):
-        shot(page, "corrections-page", width)
+    save_screenshots(page, "corrections-page")
 
 
 def test_a_draft_preview_through_a_signed_link(live_server, browser, story):
@@ -155,7 +144,7 @@ def test_a_draft_preview_through_a_signed_link(live_server, browser, story):
     log_in(page, live_server.url, "aylin")
     page.goto(f"{live_server.url}/admin/articles/article/{story.pk}/change/")
     link = page.locator("#preview-share-link").input_value()
-    shot(page, "admin-draft-with-share-link")
+    save_screenshots(page, "admin-draft-with-share-link", widths=(1280,))
     desk.close()
 
     outsider = browser.new_context()
@@ -163,6 +152,5 @@ def test_a_draft_preview_through_a_signed_link(live_server, browser, story):
     reader.goto(link)
     expect(reader.locator(".preview-banner")).to_contain_text("readers cannot see")
     expect(reader.locator("h1")).to_have_text(story.headline)
-    for width in (375, 1280):
-        shot(reader, "draft-preview", width)
+    save_screenshots(reader, "draft-preview")
     outsider.close()

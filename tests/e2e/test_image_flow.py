@@ -2,26 +2,16 @@
 reader's browser picks a WebP rendition of the upright picture."""
 
 import re
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
 from articles.models import Image
 from tests import picture_files as files
+from tests.e2e.screenshots import save_screenshots
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-SCREENSHOTS = Path(settings.BASE_DIR) / "test-artifacts" / "screenshots"
-
-
-def shoot(page, name):
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    for width in (375, 1280):
-        page.set_viewport_size({"width": width, "height": 900})
-        page.screenshot(path=SCREENSHOTS / f"{name}-{width}.png", full_page=True)
 
 
 def test_editor_uploads_and_places_the_focal_point_reader_gets_webp(
@@ -52,11 +42,11 @@ def test_editor_uploads_and_places_the_focal_point_reader_gets_webp(
     assert (image.focal_x, image.focal_y) == (0.8, 0.2)
     assert (image.width, image.height) == (400, 600)
     expect(page.locator(".focal-picker__crops figure")).to_have_count(3)
-    shoot(page, "admin-image-change")
+    save_screenshots(page, "admin-image-change")
 
     page.goto(f"{live_server.url}/admin/articles/image/")
     expect(page.locator("img.image-thumb")).to_have_count(1)
-    shoot(page, "admin-image-list")
+    save_screenshots(page, "admin-image-list")
 
     story = make_article(headline="Harbour reopens after the storm", lead_image=image)
     page.context.clear_cookies()
@@ -70,4 +60,4 @@ def test_editor_uploads_and_places_the_focal_point_reader_gets_webp(
     )
     assert chosen[0].endswith(".webp"), chosen
     assert chosen[1] * 3 == chosen[2] * 2  # upright: portrait 2:3
-    shoot(page, "story-with-photo")
+    save_screenshots(page, "story-with-photo")

@@ -1,31 +1,16 @@
 """In Chromium: an editor publishes a story in the admin; a reader finds and follows it."""
 
 import re
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
 from articles.models import Article
 from tests.conftest import jpeg_bytes
+from tests.e2e.screenshots import save_screenshots
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-SCREENSHOTS = Path(settings.BASE_DIR) / "test-artifacts" / "screenshots"
-
-
-@pytest.fixture
-def screenshot(page):
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-
-    def take(name):
-        for width in (375, 1280):
-            page.set_viewport_size({"width": width, "height": 900})
-            page.screenshot(path=SCREENSHOTS / f"{name}-{width}.png", full_page=True)
-
-    return take
 
 
 def choose_in_autocomplete(page, field_id, text):
@@ -35,7 +20,7 @@ def choose_in_autocomplete(page, field_id, text):
 
 
 def test_editor_publishes_and_reader_follows_the_tag(
-    live_server, page, make_author, make_section, tmp_path, screenshot
+    live_server, page, make_author, make_section, tmp_path
 ):
     get_user_model().objects.create_superuser(
         "desk", "desk@example.org", "correct-horse-9"
@@ -88,7 +73,7 @@ def test_editor_publishes_and_reader_follows_the_tag(
         "link", name="Minister pledges joint production with Türkiye"
     )
     expect(headline.first).to_be_visible()
-    screenshot("home")
+    save_screenshots(page, "home")
     headline.first.click()
     expect(page.locator("h1")).to_have_text(
         "Minister pledges joint production with Türkiye"
@@ -97,7 +82,7 @@ def test_editor_publishes_and_reader_follows_the_tag(
         "alt", re.compile("armoured vehicles")
     )
     expect(page.locator(".byline")).to_contain_text("Aylin Demir")
-    screenshot("story")
+    save_screenshots(page, "story")
 
     page.get_by_role("link", name="IDEF").click()
     expect(page).to_have_url(re.compile(r"/tag/idef/$"))

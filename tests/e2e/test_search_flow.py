@@ -3,23 +3,14 @@
 import json
 import re
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from tests.e2e.screenshots import save_screenshots
+
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-SCREENSHOTS = Path(settings.BASE_DIR) / "test-artifacts" / "screenshots"
-
-
-def screenshot(page, name):
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    for width in (375, 1280):
-        page.set_viewport_size({"width": width, "height": 900})
-        page.screenshot(path=SCREENSHOTS / f"{name}-{width}.png", full_page=True)
 
 
 def test_reader_finds_a_story_by_a_drone_name_and_opens_it(
@@ -59,7 +50,7 @@ def test_reader_finds_a_story_by_a_drone_name_and_opens_it(
         "1 story for Bayraktar TB2"
     )
     expect(page.locator(".search-result mark").first).to_have_text("Bayraktar")
-    screenshot(page, "search")
+    save_screenshots(page, "search")
 
     page.get_by_role("searchbox", name="Search stories").nth(1).fill("Bayraktar")
     page.get_by_role("button", name="Search").nth(1).click()
@@ -77,4 +68,4 @@ def test_reader_finds_a_story_by_a_drone_name_and_opens_it(
     expect(page.locator('meta[property="og:type"]')).to_have_attribute(
         "content", "article"
     )
-    screenshot(page, "story-found")
+    save_screenshots(page, "story-found")
