@@ -188,6 +188,9 @@ LOGGING = {
         "handlers": ["console"],
         "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO"),
     },
+    # A line per finished task helps a worker's operator; on `make run`, where the
+    # immediate backend makes 30 demo images' renditions inline, it is only noise.
+    "loggers": {"django.tasks": {"level": "WARNING" if DEBUG else "INFO"}},
 }
 
 # Third party
@@ -264,6 +267,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("NEWSROOM_LOGIN_COOLOFF_MINUTES", 
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_CLIENT_IP_CALLABLE = "newsroom.security.client_ip"
 AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False  # lockouts are still logged as warnings; no banner per command
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 
 # A story form is a few hundred kB at most; files above 2.5 MB stream to a temp file.
