@@ -7,36 +7,21 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, Image
+from tests.admin_forms import add_form_data
 from tests.conftest import jpeg_bytes
 
 
 def article_form(**overrides):
-    data = {
-        "headline": "Minister signs Istanbul cooperation pact",
-        "slug": "minister-signs-istanbul-pact",
-        "dek": "A new framework for joint production.",
-        "body": "<p>Signed on the show floor.</p><script>alert(1)</script>",
-        "tags": 'Türkiye, "Defence industry"',
-        "status": "draft",
-        "publish_at_0": "",
-        "publish_at_1": "",
-        "updated_at_0": "",
-        "updated_at_1": "",
-        "breaking_until_0": "",
-        "breaking_until_1": "",
-        "bylines-TOTAL_FORMS": "1",
-        "bylines-INITIAL_FORMS": "0",
-        "bylines-MIN_NUM_FORMS": "0",
-        "bylines-MAX_NUM_FORMS": "1000",
-        "bylines-0-author": "",
-        "bylines-0-position": "0",
-        "notes-TOTAL_FORMS": "0",
-        "notes-INITIAL_FORMS": "0",
-        "notes-MIN_NUM_FORMS": "0",
-        "notes-MAX_NUM_FORMS": "1000",
-    }
-    data.update(overrides)
-    return data
+    return add_form_data(
+        **{
+            "headline": "Minister signs Istanbul cooperation pact",
+            "slug": "minister-signs-istanbul-pact",
+            "dek": "A new framework for joint production.",
+            "body": "<p>Signed on the show floor.</p><script>alert(1)</script>",
+            "tags": 'Türkiye, "Defence industry"',
+            **overrides,
+        }
+    )
 
 
 def test_editor_uploads_an_image_in_the_admin(editor_client):
