@@ -253,7 +253,7 @@ NEWSROOM_ADMIN_CSP = {
 }
 NEWSROOM_PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
-    "microphone=(), payment=(), usb=(), interest-cohort=()"
+    "microphone=(), payment=(), usb=()"
 )
 # Addresses of our own reverse proxy: only from these is X-Forwarded-For believed.
 NEWSROOM_TRUSTED_PROXIES = env_list("NEWSROOM_TRUSTED_PROXIES", "127.0.0.1/32,::1/128")

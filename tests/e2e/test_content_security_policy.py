@@ -33,6 +33,9 @@ def watched_page(page):
         ),
     )
     page.csp_console = console
+    errors = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.console_errors = errors
     return page
 
 
@@ -60,6 +63,9 @@ def test_reader_pages_log_no_policy_violation(
         watched_page.wait_for_load_state("load")
         assert violations(watched_page) == [], path
     assert watched_page.csp_console == []
+    # Header mistakes (an unknown Permissions-Policy feature, say) show up here too;
+    # the deliberate 404 is the only error a reader's console should see.
+    assert [e for e in watched_page.console_errors if "404" not in e] == []
 
 
 def test_admin_story_form_with_the_rich_text_editor_saves_under_the_policy(
