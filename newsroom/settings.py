@@ -92,6 +92,8 @@ MIDDLEWARE = [
     "newsroom.security.RequestSizeLimitMiddleware",
     "newsroom.security.NewsroomCSPMiddleware",
     "newsroom.security.PermissionsPolicyMiddleware",
+    # ETag on every page; a reader's repeat visit to an unchanged page costs a 304.
+    "django.middleware.http.ConditionalGetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
