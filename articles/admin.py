@@ -622,6 +622,7 @@ class TagAdmin(admin.ModelAdmin):
             super()
             .get_queryset(request)
             .annotate(story_count=Count("taggit_taggeditem_items"))
+            .order_by("name")  # Meta.ordering is not applied to GROUP BY queries
         )
 
     @admin.display(description="stories", ordering="story_count")
@@ -699,7 +700,13 @@ class SectionAdmin(admin.ModelAdmin):
     search_fields = ["name"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(story_count=Count("articles"))
+        # Meta.ordering is not applied to GROUP BY queries; autocomplete pages need one.
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(story_count=Count("articles"))
+            .order_by(*Section._meta.ordering)
+        )
 
     @admin.display(description="stories", ordering="story_count")
     def story_count(self, section):
@@ -763,6 +770,7 @@ class ImageAdmin(admin.ModelAdmin):
             super()
             .get_queryset(request)
             .annotate(story_count=Count("lead_for", distinct=True))
+            .order_by(*Image._meta.ordering, "-pk")  # GROUP BY drops Meta.ordering
         )
 
     @admin.display(description="picture")
