@@ -14,6 +14,7 @@ from taggit.models import Tag
 
 from .models import Article, Author, Section
 from .structured_data import modified_at, shared_image
+from .tagging import visible_tags
 
 FEED_SIZE = 30
 MEDIA_RSS = "http://search.yahoo.com/mrss/"
@@ -166,10 +167,7 @@ class SectionFeed(StoryFeed):
 class TagFeed(StoryFeed):
     def get_object(self, request, slug):
         # Like the tag page: a tag used only on unpublished stories does not exist.
-        published_tags = Tag.objects.filter(
-            pk__in=Article.objects.published().values("tags")
-        )
-        return FeedSubject(request, get_object_or_404(published_tags, slug=slug))
+        return FeedSubject(request, get_object_or_404(visible_tags(), slug=slug))
 
     def title(self, subject):
         return f"{subject.object.name} · {settings.NEWSROOM_SITE_NAME}"

@@ -8,6 +8,16 @@ from taggit.models import Tag, TaggedItem
 from .models import Article, TagRedirect
 
 
+def visible_tags():
+    """Tags on at least one published story; others must not reveal they exist."""
+    return Tag.objects.filter(
+        taggit_taggeditem_items__content_type=ContentType.objects.get_for_model(
+            Article
+        ),
+        taggit_taggeditem_items__object_id__in=Article.objects.published().values("pk"),
+    ).distinct()
+
+
 @transaction.atomic
 def merge_tags(survivor: Tag, others) -> list[int]:
     """Move every story of ``others`` onto ``survivor``, delete ``others`` and leave

@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
-from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -14,6 +13,7 @@ from taggit.models import Tag
 from . import previews
 from .models import Article, Author, Note, Section, SlugRedirect, TagRedirect
 from .search import MAX_QUERY_LENGTH, clean_query, search
+from .tagging import visible_tags
 
 SECTION_BLOCK_SIZE = 4
 RELATED_COUNT = 4
@@ -97,16 +97,6 @@ class SectionView(StoryListView):
 
     def filter_stories(self, stories):
         return stories.filter(section=self.subject)
-
-
-def visible_tags():
-    """Tags on at least one published story; others must not reveal they exist."""
-    return Tag.objects.filter(
-        taggit_taggeditem_items__content_type=ContentType.objects.get_for_model(
-            Article
-        ),
-        taggit_taggeditem_items__object_id__in=Article.objects.published().values("pk"),
-    ).distinct()
 
 
 class TagView(StoryListView):
