@@ -415,9 +415,9 @@ def nginx_test() -> int:
         for key, value in services["proxy"]["environment"].items()
         if key.startswith("PROXY_")
     }
-    # nginx resolves upstream names while testing; `web` exists only in compose.
+    # nginx resolves upstream names while testing; `varnish` exists only in compose.
     variables["PROXY_UPSTREAM"] = variables["PROXY_UPSTREAM"].replace(
-        "web:", "127.0.0.1:"
+        "varnish:", "127.0.0.1:"
     )
     with tempfile.TemporaryDirectory(prefix="nginx-test-") as tmp:
         main = write_nginx(Path(tmp), variables)
@@ -497,6 +497,7 @@ class Smoke:
         self.postgres = Postgres(workdir)
         self.web_port = free_port(18000)
         self.proxy_port = free_port(18080)
+        self.varnish_port = free_port(18090)
         self.processes: dict[str, subprocess.Popen] = {}
         self.nginx_prefix = workdir / "nginx"
         self.nginx_started = False
@@ -560,6 +561,8 @@ class Smoke:
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)
         self.postgres.stop()
+        if getattr(self, "varnish_workdir", None):
+            shutil.rmtree(self.varnish_workdir, ignore_errors=True)
         with contextlib.suppress(subprocess.SubprocessError, SmokeFailure):
             redis_flush()
 
@@ -611,6 +614,7 @@ class Smoke:
                 "DJANGO_CSRF_TRUSTED_ORIGINS": f"https://{SITE}",
                 "WEB_CONCURRENCY": "2",
                 "DB_WAIT_SECONDS": "20",
+                "VARNISH_PURGE_TOKEN": secrets.token_urlsafe(24),
             }
             env_file = self.project_dir / ".env"
             env_file.write_text(dotenv_from_example(env_values))
@@ -717,14 +721,20 @@ class Smoke:
             # The worker makes seed_demo's renditions while the pages are checked.
             self.spawn("worker", self.services["worker"]["command"])
 
+            self.start_varnish()
+
             variables = {
                 key: value
                 for key, value in self.services["proxy"]["environment"].items()
                 if key.startswith("PROXY_")
             }
+            check(
+                variables["PROXY_UPSTREAM"] == "varnish:6081",
+                "compose proxy forwards to varnish",
+            )
             variables.update(
                 PROXY_LISTEN=f"127.0.0.1:{self.proxy_port}",
-                PROXY_UPSTREAM=f"127.0.0.1:{self.web_port}",
+                PROXY_UPSTREAM=f"127.0.0.1:{self.varnish_port}",
                 PROXY_MEDIA_ROOT=str(self.app_dir / "media"),
             )
             main = write_nginx(self.nginx_prefix, variables)
@@ -733,6 +743,49 @@ class Smoke:
             self.nginx_started = True
             wait_for(lambda: healthz_status(self.proxy_port) == 200, 15, "nginx")
             check(True, f"nginx in front on 127.0.0.1:{self.proxy_port}")
+
+    def start_varnish(self) -> None:
+        """The compose varnish service: its entrypoint script and environment."""
+        service = self.services["varnish"]
+        check(
+            service["entrypoint"] == ["/bin/sh", "/etc/varnish/newsroom/start.sh"]
+            and service["environment"]["VARNISH_BACKEND_HOST"] == "web"
+            and service["environment"]["VARNISH_BACKEND_PORT"] == "8000",
+            "compose varnish runs docker/varnish/start.sh in front of web:8000",
+        )
+        # varnishd compiles the VCL as an unprivileged user: a folder it may enter.
+        workdir = Path(tempfile.mkdtemp(prefix="newsroom-smoke-varnish-"))
+        workdir.chmod(0o755)
+        self.varnish_workdir = workdir
+        env = {
+            **os.environ,
+            "PATH": f"{os.environ.get('PATH', '')}:/usr/sbin",
+            **service["environment"],
+            "VARNISH_BACKEND_HOST": "127.0.0.1",
+            "VARNISH_BACKEND_PORT": str(self.web_port),
+            "VARNISH_LISTEN": f"127.0.0.1:{self.varnish_port}",
+            "VARNISH_WORKDIR": str(workdir),
+        }
+        log = open(self.workdir / "varnish.log", "w")
+        self.processes["varnish"] = subprocess.Popen(
+            ["/bin/sh", str(REPO / "docker/varnish/start.sh")],
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+        def listening():
+            if self.processes["varnish"].poll() is not None:
+                raise SmokeFailure("varnishd exited:\n" + self.log("varnish")[-3000:])
+            try:
+                socket.create_connection(("127.0.0.1", self.varnish_port), 0.5).close()
+            except OSError:
+                return False
+            return True
+
+        took = wait_for(listening, 30, "varnishd to listen")
+        check(True, f"varnish in front of gunicorn after {took:.1f} s")
 
     def pages(self) -> None:
         port = self.proxy_port
@@ -749,6 +802,15 @@ class Smoke:
                 and "max-age=0" in health.header("Cache-Control"),
                 f"/healthz is never cached ({health.header('Cache-Control')})",
             )
+            through = request(port, "/")
+            check(
+                through.header("X-Cache") in {"hit", "miss"},
+                f"pages come through varnish (X-Cache: {through.header('X-Cache')})",
+            )
+            outside_purge = request(
+                port, "/", method="PURGE", headers={"xkey-purge": "home"}
+            )
+            check(outside_purge.status == 405, "nginx refuses PURGE from outside")
             plain = request(port, "/healthz", https=False)
             check(plain.status == 200, "/healthz is exempt from the HTTPS redirect")
 
@@ -1053,7 +1115,7 @@ def main(argv=None) -> int:
     except SmokeFailure as failure:
         failed = True
         print(f"\nSMOKE TEST FAILED: {failure}")
-        for name in ("web", "worker"):
+        for name in ("web", "worker", "varnish"):
             print(f"\n--- {name} log (tail)\n{smoke.log(name)[-4000:]}")
         error_log = smoke.nginx_prefix / "error.log"
         if error_log.exists():

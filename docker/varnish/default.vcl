@@ -33,6 +33,13 @@ acl purgers {
 }
 
 sub vcl_recv {
+    # nginx in front already names the reader in X-Real-IP / X-Forwarded-For; the
+    # address Varnish appends (nginx's own) would make every reader look the same to
+    # Django, which believes only the right-most entry.
+    if (client.ip ~ purgers && req.http.X-Real-IP) {
+        set req.http.X-Forwarded-For = req.http.X-Real-IP;
+    }
+
     if (req.method == "PURGE") {
         if (client.ip !~ purgers) {
             return (synth(403, "Forbidden"));

@@ -2,7 +2,9 @@
 # Start Varnish in the foreground with the newsroom's VCL (compose service `varnish`;
 # the tests and the production smoke test run this same script on the host).
 #
-#   VARNISH_BACKEND_HOST / VARNISH_BACKEND_PORT  gunicorn (default web:8000)
+#   VARNISH_BACKEND_HOST / VARNISH_BACKEND_PORT  gunicorn (default web:8000); a name
+#                         resolving to several replicas gives one backend each, so
+#                         after `--scale web=N` restart varnish to pick them up
 #   VARNISH_PROBE_HOST    Host header of the health probe (default: the first of
 #                         DJANGO_ALLOWED_HOSTS, else localhost)
 #   VARNISH_LISTEN        address:port to serve on (default :6081)
@@ -27,15 +29,47 @@ for value in "$backend_host" "$backend_port" "$probe_host"; do
       ;;
   esac
 done
-if [ -z "${VARNISH_PURGE_TOKEN:-}" ]; then
-  echo "start.sh: VARNISH_PURGE_TOKEN is empty: every PURGE will be refused" >&2
+case ${VARNISH_PURGE_TOKEN:-} in
+  "" | change-me)
+    echo "start.sh: set VARNISH_PURGE_TOKEN to a long random string (see .env.example)" >&2
+    exit 2
+    ;;
+esac
+
+case $backend_host in
+  *[!0-9.]*) addresses=$(getent ahostsv4 "$backend_host" | awk '{ print $1 }' | sort -u) ;;
+  *) addresses=$backend_host ;;
+esac
+if [ -z "$addresses" ]; then
+  echo "start.sh: '$backend_host' does not resolve to any address" >&2
+  exit 2
 fi
 
+backends=""
+director=""
+number=0
+for address in $addresses; do
+  number=$((number + 1))
+  backends="${backends}backend web_$number {
+    .host = \"$address\";
+    .port = \"$backend_port\";
+    .connect_timeout = 2s;
+    .first_byte_timeout = 30s;
+    .between_bytes_timeout = 10s;
+    .probe = healthz;
+}
+"
+  director="${director}    web.add_backend(web_$number);
+"
+done
+
 mkdir -p "$workdir/vcl"
-sed -e "s/@BACKEND_HOST@/$backend_host/" \
-    -e "s/@BACKEND_PORT@/$backend_port/" \
-    -e "s/@PROBE_HOST@/$probe_host/" \
-    "$here/backend.vcl.in" > "$workdir/vcl/backend.vcl"
+awk -v backends="$backends" -v director="$director" -v probe_host="$probe_host" '
+  /^@BACKENDS@$/ { printf "%s", backends; next }
+  /^@DIRECTOR@}$/ { printf "%s}\n", director; next }
+  { gsub(/@PROBE_HOST@/, probe_host); print }
+' "$here/backend.vcl.in" > "$workdir/vcl/backend.vcl"
+echo "start.sh: $number backend(s) for $backend_host:$backend_port" >&2
 
 exec varnishd -F \
   -a "${VARNISH_LISTEN:-:6081}" \
