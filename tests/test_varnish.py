@@ -61,6 +61,7 @@ class OriginHandler(http.server.BaseHTTPRequestHandler):
             self.answer(200 if server.healthy else 503, {"Cache-Control": "no-store"})
             return
         server.seen.append((self.path, self.headers.get("Cookie")))
+        server.forwarded_for = self.headers.get("X-Forwarded-For")
         headers = {"Cache-Control": "public, max-age=30, s-maxage=300"}
         if self.path.startswith("/private"):
             headers = {"Cache-Control": "private, no-store"}
@@ -254,3 +255,12 @@ def test_a_page_nobody_cached_says_the_site_is_back_in_a_moment(varnish, origin)
     assert response.status == 503
     assert "Back in a moment" in body
     assert response.getheader("Retry-After") == "10"
+
+
+def test_django_still_sees_the_reader_address_nginx_forwarded(varnish, origin):
+    fetch(
+        varnish,
+        "/private/",
+        headers={"X-Real-IP": "203.0.113.9", "X-Forwarded-For": "203.0.113.9"},
+    )
+    assert origin.forwarded_for == "203.0.113.9"
