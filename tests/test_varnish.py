@@ -257,7 +257,7 @@ def test_a_page_nobody_cached_says_the_site_is_back_in_a_moment(varnish, origin)
     assert response.getheader("Retry-After") == "10"
 
 
-def test_django_still_sees_the_reader_address_nginx_forwarded(varnish, origin):
+def test_the_backend_sees_the_reader_address_nginx_forwarded(varnish, origin):
     fetch(
         varnish,
         "/private/",
