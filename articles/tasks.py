@@ -33,6 +33,17 @@ def make_renditions(image_id: int, force: bool = False) -> dict:
         raise
 
 
+@task
+def retry_purges(attempt: int) -> bool:
+    """Send the purges the proxy did not acknowledge; try again later if it still won't."""
+    from articles import reader_cache
+
+    if reader_cache.send_pending():
+        return True
+    reader_cache.retry_later(attempt=attempt + 1)
+    return False
+
+
 def build_renditions(image_id: int, *, force: bool = False) -> dict:
     """Make, then swap in, the image's renditions; return what was done.
 

@@ -232,6 +232,24 @@ NEWSROOM_TWITTER_SITE = os.environ.get("NEWSROOM_TWITTER_SITE", "")
 NEWSROOM_IMAGE_MAX_BYTES = env_int("NEWSROOM_IMAGE_MAX_BYTES", 25 * 1024 * 1024)
 NEWSROOM_IMAGE_MAX_PIXELS = env_int("NEWSROOM_IMAGE_MAX_PIXELS", 50_000_000)
 
+# Reader caches (newsroom/page_cache.py, articles/reader_cache.py). Shared caches keep
+# a reader page at most this long, and never past the next scheduled change; browsers,
+# which cannot be purged, a much shorter time.
+NEWSROOM_SHARED_MAX_AGE = env_int("NEWSROOM_SHARED_MAX_AGE", 300)
+NEWSROOM_BROWSER_MAX_AGE = env_int("NEWSROOM_BROWSER_MAX_AGE", 30)
+NEWSROOM_SEARCH_MAX_AGE = env_int("NEWSROOM_SEARCH_MAX_AGE", 60)
+# Django's own page cache (Redis with REDIS_URL, else this process's memory).
+NEWSROOM_PAGE_CACHE = env_bool("NEWSROOM_PAGE_CACHE", True)
+# Where purges go once a change commits: Varnish (compose: http://varnish:6081), and
+# any CDN backend added here (see articles/purge_backends.py).
+NEWSROOM_PURGE_BACKENDS = [
+    {
+        "BACKEND": "articles.purge_backends.VarnishPurge",
+        "OPTIONS": {"url": url, "token": os.environ.get("VARNISH_PURGE_TOKEN", "")},
+    }
+    for url in env_list("NEWSROOM_VARNISH_URLS", "")
+]
+
 # Security: content policy, browser features, login throttling, request caps
 # Reader pages: nothing inline but what carries the request's nonce.
 SECURE_CSP = {

@@ -2,6 +2,7 @@
 
 from .editorial import Note
 from .picture import Image, Rendition, image_upload_to
+from .purge import PurgeRequest
 from .redirects import SlugRedirect, TagRedirect
 from .story import Article, ArticleQuerySet, Author, Byline, Section
 
@@ -12,6 +13,7 @@ __all__ = [
     "Byline",
     "Image",
     "Note",
+    "PurgeRequest",
     "Rendition",
     "Section",
     "SlugRedirect",
