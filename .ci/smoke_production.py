@@ -637,6 +637,7 @@ class Smoke:
                 "GUNICORN_BIND": f"127.0.0.1:{self.web_port}",
                 "FORWARDED_ALLOW_IPS": "127.0.0.1",
                 "NEWSROOM_TRUSTED_PROXIES": "127.0.0.1/32",
+                "NEWSROOM_VARNISH_URLS": f"http://127.0.0.1:{self.varnish_port}",
             }
             print("  host stands in for compose:", ", ".join(sorted(host_overrides)))
             self.env = {**self.image.environment(), **web_env, **host_overrides}
