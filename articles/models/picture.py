@@ -1,5 +1,5 @@
 import logging
-import uuid
+import secrets
 from dataclasses import dataclass
 from functools import partial
 from pathlib import PurePath
@@ -18,12 +18,23 @@ from ..text import without_direction_overrides
 logger = logging.getLogger(__name__)
 
 
+# A picture of an unpublished story must not be found by guessing its URL: 128 random
+# bits (uuid4 has only 122) make the name unguessable even across millions of uploads.
+NAME_RANDOM_BYTES = 16
+# The uploaded name survives only as a short, readable slug after the random part.
+NAME_STEM_LENGTH = 40
+
+
 def image_upload_to(instance, filename: str) -> str:
-    """A server-chosen name: a random part plus a slug of the uploaded name, never its path."""
+    """A server-chosen name: a random part plus a slug of the uploaded name, never its path.
+
+    Names already stored keep working: only new uploads go through here.
+    """
     name = PurePath(filename).name
-    stem = slugify(PurePath(name).stem)[:60] or "image"
+    stem = slugify(PurePath(name).stem)[:NAME_STEM_LENGTH].strip("-_") or "image"
     suffix = PurePath(name).suffix.lower()[:5]
-    return f"images/{timezone.now():%Y/%m}/{uuid.uuid4().hex[:12]}-{stem}{suffix}"
+    random_part = secrets.token_hex(NAME_RANDOM_BYTES)
+    return f"images/{timezone.now():%Y/%m}/{random_part}-{stem}{suffix}"
 
 
 def store(storage, name: str, content) -> str:
