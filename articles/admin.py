@@ -21,7 +21,7 @@ from django.utils.safestring import mark_safe
 from reversion.admin import VersionAdmin
 from taggit.models import Tag, TaggedItem
 
-from . import previews, revisions, tagging
+from . import permissions, previews, revisions, tagging
 from .forms import (
     ArticleAdminForm,
     BreakingToggleForm,
@@ -227,18 +227,12 @@ class ArticleAdmin(VersionAdmin):
         return request.user.has_perm("articles.edit_any_article")
 
     def is_own(self, user, article):
-        return article.created_by_id == user.pk or (
-            article.pk is not None
-            and article.bylines.filter(author__user=user).exists()
-        )
+        return permissions.is_own(user, article)
 
     def has_change_permission(self, request, obj=None):
         if not super().has_change_permission(request, obj):
             return False
-        if obj is None or self.can_edit_any(request):
-            return True
-        # Reporters: their own stories, only until they go to readers.
-        return obj.status != Article.Status.PUBLISHED and self.is_own(request.user, obj)
+        return obj is None or permissions.may_change_story(request.user, obj)
 
     def has_delete_permission(self, request, obj=None):
         if not super().has_delete_permission(request, obj):
@@ -764,6 +758,11 @@ class ImageAdmin(admin.ModelAdmin):
     class Media:
         css = {"all": ["admin_extra/image.css"]}
         js = ["admin_extra/image.js"]
+
+    def has_change_permission(self, request, obj=None):
+        if not super().has_change_permission(request, obj):
+            return False
+        return obj is None or permissions.may_change_picture(request.user, obj)
 
     def get_queryset(self, request):
         return (

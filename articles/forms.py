@@ -361,6 +361,12 @@ class ImageForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.prepared = None
+        # What the editor should hear about after saving (metadata used, animation).
+        self.notes = []
+        if "credit" not in self.fields:
+            # The read-only view of a picture the user may not change: nothing to set.
+            return
         max_bytes = settings.NEWSROOM_IMAGE_MAX_BYTES
         max_pixels = settings.NEWSROOM_IMAGE_MAX_PIXELS
         self.fields["file"].help_text = (
@@ -375,9 +381,6 @@ class ImageForm(forms.ModelForm):
         # With a new upload, an empty credit may still be filled from the file's
         # metadata: clean() requires it then.
         self.fields["credit"].required = not self.files.get(self.add_prefix("file"))
-        self.prepared = None
-        # What the editor should hear about after saving (metadata used, animation).
-        self.notes = []
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")
