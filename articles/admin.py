@@ -28,6 +28,7 @@ from .forms import (
     ImageForm,
     LocalDateTimeField,
     NoteForm,
+    PlainTextForm,
     TagMergeForm,
 )
 from .models import Article, Author, Byline, Image, Note, Section, SlugRedirect
@@ -605,6 +606,8 @@ admin.site.unregister(Tag)
 class TagAdmin(admin.ModelAdmin):
     """taggit's tag admin, with a merge that keeps old addresses and a full record."""
 
+    form = PlainTextForm
+
     list_display = ["name", "slug", "story_count"]
     ordering = ["name"]
     search_fields = ["name", "slug"]
@@ -688,6 +691,7 @@ class TagAdmin(admin.ModelAdmin):
 
 @admin.register(Section)
 class SectionAdmin(admin.ModelAdmin):
+    form = PlainTextForm
     list_display = ["name", "slug", "position", "story_count"]
     list_editable = ["position"]
     prepopulated_fields = {"slug": ["name"]}
@@ -709,6 +713,7 @@ class SectionAdmin(admin.ModelAdmin):
 
 @admin.register(Author)
 class AuthorAdmin(admin.ModelAdmin):
+    form = PlainTextForm
     list_display = ["name", "kind", "user"]
     list_filter = ["kind"]
     prepopulated_fields = {"slug": ["name"]}

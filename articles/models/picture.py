@@ -13,7 +13,7 @@ from django.utils.text import slugify
 
 from articles import images
 
-from ..text import without_direction_overrides
+from ..text import plain
 
 logger = logging.getLogger(__name__)
 
@@ -181,9 +181,9 @@ class Image(models.Model):
         return self.alt_text[:80] or self.file.name
 
     def save(self, *args, **kwargs):
-        self.alt_text = without_direction_overrides(self.alt_text)
-        self.caption = without_direction_overrides(self.caption)
-        self.credit = without_direction_overrides(self.credit)
+        self.alt_text = plain(self.alt_text)
+        self.caption = plain(self.caption)
+        self.credit = plain(self.credit)
         if self._file_replaced():
             self.ready = []  # renditions of the old picture must not be served
         elif not self._state.adding and kwargs.get("update_fields") is None:

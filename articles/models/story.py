@@ -10,7 +10,7 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItem
 
 from ..plain_text import html_to_text
-from ..text import without_direction_overrides
+from ..text import plain
 from .picture import Image
 
 BODY_EXTENSIONS = {
@@ -41,8 +41,8 @@ class Section(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        self.name = without_direction_overrides(self.name)
-        self.description = without_direction_overrides(self.description)
+        self.name = plain(self.name)
+        self.description = plain(self.description)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -79,8 +79,8 @@ class Author(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        self.name = without_direction_overrides(self.name)
-        self.bio = without_direction_overrides(self.bio)
+        self.name = plain(self.name)
+        self.bio = plain(self.bio)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -251,13 +251,13 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs):
         # Every save path is sanitised, not only the admin form: imports, shells, fixtures.
-        self.body = self._meta.get_field("body").sanitize(self.body or "")
+        self.body = self._meta.get_field("body").sanitize(plain(self.body or ""))
         self.body_text = html_to_text(self.body)
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "body" in update_fields:
             kwargs["update_fields"] = {*update_fields, "body_text"}
-        self.headline = without_direction_overrides(self.headline)
-        self.dek = without_direction_overrides(self.dek)
+        self.headline = plain(self.headline)
+        self.dek = plain(self.dek)
         if self.status == self.Status.PUBLISHED and self.first_published_at is None:
             self.first_published_at = self.publish_at
         super().save(*args, **kwargs)
