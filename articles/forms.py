@@ -253,7 +253,7 @@ class ArticleAdminForm(PlainTextForm):
     def candidate(self, cleaned):
         """The story as it would be saved, without touching the instance yet."""
         story = copy.copy(self.instance)
-        for name in ("headline", "dek", "body", "section", "lead_image"):
+        for name in ("headline", "dek", "body", "section", "lead_image", "is_breaking"):
             if name in cleaned:
                 setattr(story, name, cleaned[name])
         return story
