@@ -2,11 +2,14 @@
 SHELL := /bin/bash
 # uv on PATH, or the copy `pip install uv` puts next to the Python that runs it.
 UV := $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
-PYTHON := $(UV) run --locked python
+# `make run` needs only the runtime group; Playwright, hadolint and the compose checker
+# are dev tools that `make test`, `make lint` and CI install. --inexact (and `uv run`,
+# which never removes) leaves dev tools a developer already has in place.
+RUNTIME_PYTHON := $(UV) run --locked --no-dev python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format install check-uv backup restore
+.PHONY: run test lint format install install-runtime check-uv backup restore
 
 check-uv:
 	@$(UV) --version >/dev/null 2>&1 || python3 -m pip install --quiet uv
@@ -14,11 +17,14 @@ check-uv:
 install: check-uv
 	@$(UV) sync --locked
 
-run: install
-	$(PYTHON) manage.py migrate --noinput
-	$(PYTHON) manage.py seed_demo --if-empty
-	$(PYTHON) manage.py demo_login --site-url http://$(HOST):$(PORT)
-	$(PYTHON) manage.py runserver $(HOST):$(PORT)
+install-runtime: check-uv
+	@$(UV) sync --locked --no-dev --inexact
+
+run: install-runtime
+	$(RUNTIME_PYTHON) manage.py migrate --noinput
+	$(RUNTIME_PYTHON) manage.py seed_demo --if-empty
+	$(RUNTIME_PYTHON) manage.py demo_login --site-url http://$(HOST):$(PORT)
+	$(RUNTIME_PYTHON) manage.py runserver $(HOST):$(PORT)
 
 test: install
 	$(UV) run --locked pytest $(PYTEST_ARGS)

@@ -21,13 +21,14 @@ from django.utils.safestring import mark_safe
 from reversion.admin import VersionAdmin
 from taggit.models import Tag, TaggedItem
 
-from . import previews, revisions, tagging
+from . import permissions, previews, revisions, tagging
 from .forms import (
     ArticleAdminForm,
     BreakingToggleForm,
     ImageForm,
     LocalDateTimeField,
     NoteForm,
+    PlainTextForm,
     TagMergeForm,
 )
 from .models import Article, Author, Byline, Image, Note, Section, SlugRedirect
@@ -227,18 +228,12 @@ class ArticleAdmin(VersionAdmin):
         return request.user.has_perm("articles.edit_any_article")
 
     def is_own(self, user, article):
-        return article.created_by_id == user.pk or (
-            article.pk is not None
-            and article.bylines.filter(author__user=user).exists()
-        )
+        return permissions.is_own(user, article)
 
     def has_change_permission(self, request, obj=None):
         if not super().has_change_permission(request, obj):
             return False
-        if obj is None or self.can_edit_any(request):
-            return True
-        # Reporters: their own stories, only until they go to readers.
-        return obj.status != Article.Status.PUBLISHED and self.is_own(request.user, obj)
+        return obj is None or permissions.may_change_story(request.user, obj)
 
     def has_delete_permission(self, request, obj=None):
         if not super().has_delete_permission(request, obj):
@@ -611,6 +606,8 @@ admin.site.unregister(Tag)
 class TagAdmin(admin.ModelAdmin):
     """taggit's tag admin, with a merge that keeps old addresses and a full record."""
 
+    form = PlainTextForm
+
     list_display = ["name", "slug", "story_count"]
     ordering = ["name"]
     search_fields = ["name", "slug"]
@@ -694,6 +691,7 @@ class TagAdmin(admin.ModelAdmin):
 
 @admin.register(Section)
 class SectionAdmin(admin.ModelAdmin):
+    form = PlainTextForm
     list_display = ["name", "slug", "position", "story_count"]
     list_editable = ["position"]
     prepopulated_fields = {"slug": ["name"]}
@@ -715,6 +713,7 @@ class SectionAdmin(admin.ModelAdmin):
 
 @admin.register(Author)
 class AuthorAdmin(admin.ModelAdmin):
+    form = PlainTextForm
     list_display = ["name", "kind", "user"]
     list_filter = ["kind"]
     prepopulated_fields = {"slug": ["name"]}
@@ -764,6 +763,11 @@ class ImageAdmin(admin.ModelAdmin):
     class Media:
         css = {"all": ["admin_extra/image.css"]}
         js = ["admin_extra/image.js"]
+
+    def has_change_permission(self, request, obj=None):
+        if not super().has_change_permission(request, obj):
+            return False
+        return obj is None or permissions.may_change_picture(request.user, obj)
 
     def get_queryset(self, request):
         return (

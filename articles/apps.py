@@ -1,11 +1,20 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, pre_save
 
 
 def _repair_search_index(sender, using, **kwargs):
     from .search import ensure_sqlite_index
 
     ensure_sqlite_index(using)
+
+
+def _plain_tag_name(sender, instance, **kwargs):
+    # taggit's Tag.save() is not ours; this is the one hook every save of a tag passes
+    # (tags.add() in a shell or command, the tag admin, a merge). Forms refuse what
+    # this strips, before it gets here.
+    from .text import plain
+
+    instance.name = plain(instance.name)
 
 
 class ArticlesConfig(AppConfig):
@@ -17,4 +26,9 @@ class ArticlesConfig(AppConfig):
         # migration rebuilds the articles table, so they are checked after each migrate.
         post_migrate.connect(
             _repair_search_index, sender=self, dispatch_uid="articles_search_index"
+        )
+        from taggit.models import Tag
+
+        pre_save.connect(
+            _plain_tag_name, sender=Tag, dispatch_uid="articles_plain_tag_name"
         )

@@ -12,11 +12,78 @@ from django.utils.formats import date_format
 from django.utils.text import slugify
 from taggit.models import Tag
 
-from . import images, revisions
+from . import images, revisions, text
 from .models import Article, Image, Note
 
 BREAKING_DEFAULT_DURATION = timedelta(hours=2)
 MAX_BYLINE_FORMS = 1000
+
+
+# Every instant must survive conversion between newsroom time, UTC (storage, feeds)
+# and a few hours either way (the breaking banner's default expiry): years 1 and 9999
+# overflow in a zone east or west of UTC and would answer 500 on save or on every page.
+FIRST_YEAR, LAST_YEAR = 2, 9998
+# Tag names and slugs: taggit's columns. A new slug may still gain "_1" when taken.
+TAG_NAME_LENGTH = Tag._meta.get_field("name").max_length
+TAG_SLUG_LENGTH = Tag._meta.get_field("slug").max_length - 4
+
+
+def refuse_unshowable(value):
+    if isinstance(value, str) and (found := text.unshowable(value)):
+        raise ValidationError(
+            f"Remove {text.describe(found)}: readers can’t see it and feeds can’t "
+            "carry it. It usually comes with text pasted from another program; "
+            "retype the words around it.",
+            code="unshowable",
+        )
+
+
+def refuse_out_of_calendar(value):
+    if value is None:
+        return
+    try:
+        utc = value.astimezone(UTC)
+    except OverflowError:
+        utc = None
+    if utc is None or not FIRST_YEAR <= utc.year <= LAST_YEAR:
+        raise ValidationError(
+            f"The year {value.year} is outside the dates the site can show "
+            f"({FIRST_YEAR} to {LAST_YEAR} in newsroom time, "
+            f"{timezone.get_current_timezone_name()}); check the year.",
+            code="out_of_calendar",
+        )
+
+
+def normalised_data(data):
+    """Submitted text in NFC with plain newlines, before any field or uniqueness check
+    sees it: "café" typed two ways must meet the same row."""
+    if not hasattr(data, "lists"):
+        return {
+            key: text.normalised(value) if isinstance(value, str) else value
+            for key, value in data.items()
+        }
+    copy_ = data.copy()
+    for key, values in data.lists():
+        copy_.setlist(
+            key, [text.normalised(v) if isinstance(v, str) else v for v in values]
+        )
+    return copy_
+
+
+class PlainTextForm(forms.ModelForm):
+    """The base of every form editors type into (the admin's too: sections, authors,
+    tags): text is normalised, unshowable characters are refused with a message,
+    and dates must fall in the calendar the site can show."""
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None:
+            data = normalised_data(data)
+        super().__init__(data, *args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.CharField):
+                field.validators.append(refuse_unshowable)
+            elif isinstance(field, forms.DateTimeField | forms.SplitDateTimeField):
+                field.validators.append(refuse_out_of_calendar)
 
 
 class LocalDateTimeField(forms.SplitDateTimeField):
@@ -25,6 +92,12 @@ class LocalDateTimeField(forms.SplitDateTimeField):
     def compress(self, data_list):
         try:
             return super().compress(data_list)
+        except OverflowError as error:
+            raise ValidationError(
+                f"That date is outside the dates the site can show ({FIRST_YEAR} to "
+                f"{LAST_YEAR}); check the year.",
+                code="out_of_calendar",
+            ) from error
         except ValidationError as error:
             if error.code != "ambiguous_timezone":
                 raise
@@ -57,7 +130,7 @@ def unique_slug(headline, *, exclude_pk=None):
     return candidate
 
 
-class ArticleAdminForm(forms.ModelForm):
+class ArticleAdminForm(PlainTextForm):
     # The version the editor loaded; saving against a newer one is refused.
     loaded_version = forms.IntegerField(required=False, widget=forms.HiddenInput)
     # Set by the conflict screen: the version the editor has now seen and may replace.
@@ -160,13 +233,27 @@ class ArticleAdminForm(forms.ModelForm):
         ]
 
     def clean_tags(self):
+        names = self.cleaned_data["tags"]
+        too_long = [
+            name
+            for name in names
+            if len(name) > TAG_NAME_LENGTH or len(Tag().slugify(name)) > TAG_SLUG_LENGTH
+        ]
+        if too_long:
+            raise ValidationError(
+                f"“{too_long[0][:40]}…” is too long for a tag: at most "
+                f"{TAG_NAME_LENGTH} characters (this one has {len(too_long[0])}), and "
+                f"an address of at most {TAG_SLUG_LENGTH}. Tags are a few words; put "
+                "the rest in the standfirst.",
+                code="tag_too_long",
+            )
         # A tag merged away comes back as the tag it became, not as a duplicate.
-        return revisions.surviving_tag_names(self.cleaned_data["tags"])
+        return revisions.surviving_tag_names(names)
 
     def candidate(self, cleaned):
         """The story as it would be saved, without touching the instance yet."""
         story = copy.copy(self.instance)
-        for name in ("headline", "dek", "body", "section", "lead_image"):
+        for name in ("headline", "dek", "body", "section", "lead_image", "is_breaking"):
             if name in cleaned:
                 setattr(story, name, cleaned[name])
         return story
@@ -294,7 +381,7 @@ class BreakingToggleForm(forms.ModelForm):
         return cleaned
 
 
-class NoteForm(forms.ModelForm):
+class NoteForm(PlainTextForm):
     class Meta:
         model = Note
         fields = ["kind", "created_at", "is_substantive", "text"]
@@ -321,7 +408,7 @@ class TagMergeForm(forms.Form):
         self.fields["survivor"].queryset = tags
 
 
-class ImageForm(forms.ModelForm):
+class ImageForm(PlainTextForm):
     """Upload or edit a picture; every problem with the file becomes a form error."""
 
     # A plain file field: Django's ImageField would decode the upload with its own,
@@ -361,6 +448,12 @@ class ImageForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.prepared = None
+        # What the editor should hear about after saving (metadata used, animation).
+        self.notes = []
+        if "credit" not in self.fields:
+            # The read-only view of a picture the user may not change: nothing to set.
+            return
         max_bytes = settings.NEWSROOM_IMAGE_MAX_BYTES
         max_pixels = settings.NEWSROOM_IMAGE_MAX_PIXELS
         self.fields["file"].help_text = (
@@ -375,9 +468,6 @@ class ImageForm(forms.ModelForm):
         # With a new upload, an empty credit may still be filled from the file's
         # metadata: clean() requires it then.
         self.fields["credit"].required = not self.files.get(self.add_prefix("file"))
-        self.prepared = None
-        # What the editor should hear about after saving (metadata used, animation).
-        self.notes = []
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")

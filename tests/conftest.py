@@ -15,8 +15,26 @@ from articles.models import Article, Author, Byline, Image, Section
 # Playwright's sync API runs an event loop in the test thread; the ORM must still work.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-CHROMIUM = (
-    os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+
+def find_chromium() -> str | None:
+    """The browser the e2e tests drive: CHROMIUM_PATH when set, else the system one.
+
+    A CHROMIUM_PATH that names no executable means "no browser", never a silent
+    fallback to another one.
+    """
+    if "CHROMIUM_PATH" in os.environ:
+        candidates = [os.environ["CHROMIUM_PATH"]]
+    else:
+        candidates = [shutil.which("chromium"), "/usr/bin/chromium"]
+    return next(
+        (path for path in candidates if path and os.access(path, os.X_OK)), None
+    )
+
+
+CHROMIUM = find_chromium()
+NO_CHROMIUM = (
+    "browser tests skipped: no Chromium found; "
+    "`apt-get install chromium` or set CHROMIUM_PATH=/path/to/chromium"
 )
 CHROMIUM_ARGS = [
     "--headless",
@@ -28,6 +46,34 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+
+
+_skipped_browser_tests = pytest.StashKey[int]()
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    """Without a browser, e2e tests skip on a developer's machine and fail CI.
+
+    Runs after `-m`/`-k` deselection, so `-m "not e2e"` never asks for a browser.
+    """
+    browser_tests = [item for item in items if item.get_closest_marker("e2e")]
+    if CHROMIUM or not browser_tests:
+        return
+    if os.environ.get("CI", "").lower() == "true":
+        raise pytest.UsageError(
+            f"CI=true and no Chromium found for {len(browser_tests)} browser tests: "
+            "`apt-get install chromium` or set CHROMIUM_PATH=/path/to/chromium"
+        )
+    config.stash[_skipped_browser_tests] = len(browser_tests)
+    for item in browser_tests:
+        item.add_marker(pytest.mark.skip(reason=NO_CHROMIUM))
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    skipped = config.stash.get(_skipped_browser_tests, 0)
+    if skipped:
+        terminalreporter.write_line(f"{skipped} {NO_CHROMIUM}", yellow=True)
 
 
 @pytest.fixture(autouse=True)

@@ -130,6 +130,58 @@ def test_headline_ranks_above_standfirst_above_body(make_article):
     ]
 
 
+def test_a_headline_match_outranks_a_story_that_repeats_the_word_elsewhere(
+    make_article,
+):
+    now = timezone.now()
+    make_article(
+        headline="Lithuanian air defences shoot down drones from Belarus",
+        dek="At least four unmanned aircraft were downed south of Vilnius.",
+        body="<p>Jets scrambled before dawn.</p>",
+        is_breaking=True,
+        breaking_until=now + timedelta(hours=2),
+        publish_at=now - timedelta(minutes=20),
+    )
+    # A long feature that says "drone" in its standfirst and all through its body.
+    make_article(
+        headline="Defence makers race to build a new supply chain",
+        dek="Taipei plans to buy tens of thousands of drones.",
+        body="<p>" + "Drone makers, drone parts and drone motors. " * 12 + "</p>",
+        publish_at=now - timedelta(minutes=10),
+    )
+    make_article(
+        headline="Ministers meet in Brussels",
+        body="<p>" + "A drone programme was discussed. " * 20 + "</p>",
+        publish_at=now - timedelta(minutes=5),
+    )
+
+    assert headlines("drone") == [
+        "Lithuanian air defences shoot down drones from Belarus",
+        "Defence makers race to build a new supply chain",
+        "Ministers meet in Brussels",
+    ]
+
+
+def test_among_headline_matches_the_newest_comes_first(make_article):
+    now = timezone.now()
+    make_article(
+        headline="Analysis: can a drone wall protect the eastern flank?",
+        dek="Governments want a layered barrier of drone sensors.",
+        body="<p>" + "Drone detection and drone interception. " * 10 + "</p>",
+        publish_at=now - timedelta(days=2),
+    )
+    make_article(
+        headline="Drones downed over the border",
+        publish_at=now - timedelta(hours=1),
+    )
+
+    assert headlines("drone") == [
+        "Drones downed over the border",
+        "Analysis: can a drone wall protect the eastern flank?",
+    ]
+    assert headlines("drone border") == ["Drones downed over the border"]
+
+
 def test_words_of_neighbouring_paragraphs_do_not_run_together(make_article):
     make_article(headline="Two places", body="<p>Odesa</p><p>Mykolaiv</p>")
 

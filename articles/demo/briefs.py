@@ -23,8 +23,7 @@ BRIEFS: list[dict] = [
         "hours_ago": 3.5,
         "image": {
             "scene": "airfield",
-            "alt": "Illustration: a fighter jet climbing over a runway with a control tower "
-            "and hangars on the horizon",
+            "alt": "Illustration: a fighter jet climbing over a runway at sunset, another on the ground, a control tower and hangars on the horizon",
             "caption": "Italian jets will keep two aircraft on quick-reaction alert at Ämari.",
             "credit": CREDIT,
         },
@@ -112,9 +111,8 @@ BRIEFS: list[dict] = [
         "state": "published",
         "hours_ago": 52.5,
         "image": {
-            "scene": "conference",
-            "alt": "Illustration: a speaker at a podium in front of a large screen, seen over "
-            "the heads of a seated audience",
+            "scene": "city",
+            "alt": "Illustration: a city skyline of office towers in daylight, street lamps lit along the road below",
             "caption": "Turkish officials use the fair to showcase the industry's export plans.",
             "credit": CREDIT,
         },
@@ -147,8 +145,7 @@ BRIEFS: list[dict] = [
         "hours_ago": 6.8,
         "image": {
             "scene": "border",
-            "alt": "Illustration: a fence line and a wooden watchtower standing in an open "
-            "field under a pale sky",
+            "alt": "Illustration: a wire fence running across a dry field to a watchtower under a pink evening sky, coiled razor wire in front",
             "caption": "The new battery covers Poland's south-eastern border region.",
             "credit": CREDIT,
         },
@@ -181,10 +178,9 @@ BRIEFS: list[dict] = [
         "state": "published",
         "hours_ago": 18.4,
         "image": {
-            "scene": "factory",
-            "alt": "Illustration: saw-tooth factory sheds and tall chimneys with drifting "
-            "smoke behind a perimeter fence",
-            "caption": "Final assembly of German Eurofighters takes place in Manching, Bavaria.",
+            "scene": "parliament",
+            "alt": "Illustration: a domed parliament building with a columned portico and a flag under an overcast sky, trees either side",
+            "caption": "The Bundestag's budget committee must approve every large defence purchase.",
             "credit": CREDIT,
         },
         "body": (
@@ -215,8 +211,7 @@ BRIEFS: list[dict] = [
         "hours_ago": 4.2,
         "image": {
             "scene": "sea",
-            "alt": "Illustration: a grey frigate under way on open water with a second "
-            "warship on the horizon",
+            "alt": "Illustration: a grey frigate under way at sunset, a second ship on the horizon",
             "caption": "A further European frigate is due to join the Red Sea force within days.",
             "credit": CREDIT,
         },
@@ -248,10 +243,9 @@ BRIEFS: list[dict] = [
         "state": "published",
         "hours_ago": 9.6,
         "image": {
-            "scene": "sea",
-            "alt": "Illustration: a warship sailing across a choppy sea under low clouds, "
-            "with a distant vessel on the skyline",
-            "caption": "Several Chinese ships came within 24 nautical miles of Taiwan's coast.",
+            "scene": "harbour",
+            "alt": "Illustration: container cranes over a loaded ship in a harbour, a grey warship and a patrol boat on the water, hills behind",
+            "caption": "Taiwan's navy kept ships in port and at sea on heightened alert.",
             "credit": CREDIT,
         },
         "body": (
@@ -283,8 +277,7 @@ BRIEFS: list[dict] = [
         "hours_ago": 75.0,
         "image": {
             "scene": "parliament",
-            "alt": "Illustration: a domed parliament building with a columned portico, "
-            "flanked by trees on a wide plaza",
+            "alt": "Illustration: a domed parliament building with a columned portico and a flag, trees either side, under a dusky pink sky",
             "caption": "The budget request must still be approved by the Diet.",
             "credit": CREDIT,
         },
@@ -345,8 +338,7 @@ BRIEFS: list[dict] = [
         "hours_ago": 140.0,
         "image": {
             "scene": "harbour",
-            "alt": "Illustration: container cranes and a moored cargo ship in a harbour at "
-            "sunrise, with a warship offshore",
+            "alt": "Illustration: a container port at sunset, cranes over a loaded ship, a grey warship and a small boat on the water",
             "caption": "India's carriers will operate the Rafale M alongside MiG-29K jets.",
             "credit": CREDIT,
         },
@@ -405,10 +397,9 @@ BRIEFS: list[dict] = [
         "state": "published",
         "hours_ago": 120.5,
         "image": {
-            "scene": "mountains",
-            "alt": "Illustration: layered snow-capped mountain ridges fading into mist above "
-            "a dark band of pine trees",
-            "caption": "The exercise area lies in the mountains around Bardufoss.",
+            "scene": "forest",
+            "alt": "Illustration: tall dark conifers in front of rows of paler trees fading into mist under a blue sky",
+            "caption": "The exercise area lies in the forests and mountains around Bardufoss.",
             "credit": CREDIT,
         },
         "body": (
@@ -439,10 +430,9 @@ BRIEFS: list[dict] = [
         "state": "published",
         "hours_ago": 45.9,
         "image": {
-            "scene": "parliament",
-            "alt": "Illustration: a classical government building with a green dome and a "
-            "flag flying above its portico",
-            "caption": "Agreement on the package took weeks of negotiation between capitals.",
+            "scene": "harbour",
+            "alt": "Illustration: a harbour at dusk, cranes over a loaded cargo ship, a warship and a small boat on calm water",
+            "caption": "Ports will have to turn away ships on the package's list.",
             "credit": CREDIT,
         },
         "body": (
@@ -473,9 +463,8 @@ BRIEFS: list[dict] = [
         "state": "published",
         "hours_ago": 2.1,
         "image": {
-            "scene": "conference",
-            "alt": "Illustration: a conference stage with flags, a lectern and a projected "
-            "emblem under spotlights",
+            "scene": "mountains",
+            "alt": "Illustration: snow-capped mountain ridges in warm evening light above misty slopes and a band of dark conifers",
             "caption": "The two delegations did not meet face to face in Geneva.",
             "credit": CREDIT,
         },
@@ -507,8 +496,7 @@ BRIEFS: list[dict] = [
         "hours_ago": 64.0,
         "image": {
             "scene": "desert",
-            "alt": "Illustration: a desert road running between sand dunes towards flat-topped "
-            "hills under a low sun",
+            "alt": "Illustration: a desert road running between sand dunes towards flat-topped hills under a low sun, a few vehicles on the road",
             "caption": "Israel fields several layers of missile and rocket defence.",
             "credit": CREDIT,
         },
@@ -594,13 +582,7 @@ BRIEFS: list[dict] = [
         "tags": ["France", "Artillery", "Defence industry", "Ukraine"],
         "state": "published",
         "hours_ago": 88.8,
-        "image": {
-            "scene": "factory",
-            "alt": "Illustration: industrial sheds with lit windows, storage tanks and "
-            "striped chimneys on an overcast day",
-            "caption": "About 180 people have been hired locally since the project began.",
-            "credit": CREDIT,
-        },
+        "image": None,
         "body": (
             "<p>A new production line for 155mm artillery ammunition opened on Thursday at "
             "an industrial site near Bergerac in south-west France, part of a government push "
@@ -630,8 +612,7 @@ BRIEFS: list[dict] = [
         "hours_ago": 22.3,
         "image": {
             "scene": "forest",
-            "alt": "Illustration: rows of dark conifers receding into morning mist on rolling "
-            "forested hills",
+            "alt": "Illustration: rows of dark conifers in front of paler trees fading into mist under a violet dawn sky",
             "caption": "The brigade trains in the forests of the Rūdninkai range.",
             "credit": CREDIT,
         },
@@ -663,8 +644,7 @@ BRIEFS: list[dict] = [
         "hours_ago": 37.4,
         "image": {
             "scene": "night",
-            "alt": "Illustration: a starry night sky and crescent moon over a city skyline "
-            "with lit windows reflected in water",
+            "alt": "Illustration: a starry night sky and crescent moon over a city skyline, its lit windows reflected in water",
             "caption": "The satellite was launched from Cape Canaveral late on Tuesday.",
             "credit": CREDIT,
         },
@@ -697,8 +677,7 @@ BRIEFS: list[dict] = [
         "hours_ago": 14.5,
         "image": {
             "scene": "city",
-            "alt": "Illustration: a city skyline of office towers in layered silhouettes "
-            "above a street lined with lamps",
+            "alt": "Illustration: a city skyline of office towers in layered silhouettes under a dusk sky, street lamps lit below",
             "caption": "Polish operators must now audit every remote-access link.",
             "credit": CREDIT,
         },
@@ -731,8 +710,7 @@ BRIEFS: list[dict] = [
         "hours_ago": 58.1,
         "image": {
             "scene": "border",
-            "alt": "Illustration: fence posts strung with wire running across a ploughed field "
-            "towards a distant watchtower",
+            "alt": "Illustration: a wire fence running across a grassy field to a watchtower, coiled razor wire in front, under a grey sky",
             "caption": "Sensors along the eastern border would feed a shared air picture.",
             "credit": CREDIT,
         },
@@ -795,8 +773,7 @@ BRIEFS: list[dict] = [
         "hours_ago": 100.9,
         "image": {
             "scene": "sea",
-            "alt": "Illustration: a warship with a tall mast cutting through open sea, its "
-            "wake trailing behind it",
+            "alt": "Illustration: a grey warship under way on open sea below a blue sky, a second ship on the horizon",
             "caption": "Japanese ships and aircraft shadowed the carrier group.",
             "credit": CREDIT,
         },

@@ -28,10 +28,7 @@ FULL_STORIES: list[dict] = [
         "hours_ago": 3.0,
         "image": {
             "scene": "conference",
-            "alt": (
-                "Illustration: delegates walk between exhibition stands beside a jet trainer "
-                "mock-up in a brightly lit hall"
-            ),
+            "alt": "Illustration: a speaker at a lectern on a spotlit stage between two flags, a large screen behind and the audience in silhouette",
             "caption": "Visitors crowd the main hall of the IDEF exhibition on its opening day.",
             "credit": "Newsroom illustration",
         },
@@ -109,11 +106,8 @@ closer look.”</p>
         "hours_ago": 0.5,
         "image": {
             "scene": "night",
-            "alt": (
-                "Illustration: tracer fire and searchlights cross a dark sky above a forest and a "
-                "small village"
-            ),
-            "caption": "Air-defence units were in action near the Belarusian border before dawn.",
+            "alt": "Illustration: a city skyline at night under a crescent moon and stars, its lit windows reflected in dark water",
+            "caption": "Vilnius was under an air-raid alert for most of the night.",
             "credit": "Continental Press Agency / illustration",
         },
         "body": """
@@ -186,10 +180,7 @@ approach or touch any wreckage and to report suspicious objects by calling the e
         "hours_ago": -20,
         "image": {
             "scene": "parliament",
-            "alt": (
-                "Illustration: the glass dome of a parliament building lit against an overcast "
-                "winter sky"
-            ),
+            "alt": "Illustration: a domed parliament building with a columned portico and a flag, trees either side, under a clear blue sky",
             "caption": (
                 "The white paper will be debated by the Bundestag's defence committee next month."
             ),
@@ -268,14 +259,8 @@ that began more than a year ago.</p>
         "hours_ago": 0,
         "image": {
             "scene": "sea",
-            "alt": (
-                "Illustration: a loaded bulk carrier steams across a grey sea with a tug off its "
-                "bow and a coastline behind"
-            ),
-            "caption": (
-                "Grain carriers hug the Ukrainian and Romanian coasts on their way to the "
-                "Bosphorus."
-            ),
+            "alt": "Illustration: a grey warship under way on a calm grey sea below a hazy sky, another ship far off on the horizon",
+            "caption": "Warships watch over the grain corridor along the Ukrainian and Romanian coasts.",
             "credit": "Newsroom illustration",
         },
         "body": """
@@ -347,11 +332,8 @@ said. “We keep going until somebody tells us to stop.”</p>
         "hours_ago": 30.0,
         "image": {
             "scene": "sea",
-            "alt": (
-                "Illustration: a grey frigate sails alongside a container ship through calm blue "
-                "water under a hazy sun"
-            ),
-            "caption": "A European frigate accompanies a merchant vessel in the southern Red Sea.",
+            "alt": "Illustration: a grey frigate on open water under a pale, hazy sky, another ship far off on the horizon",
+            "caption": "A European frigate on patrol in the southern Red Sea.",
             "credit": "Continental Press Agency / illustration",
         },
         "body": """
@@ -422,10 +404,7 @@ warning of suspicious activity along the Yemeni coast.</p>
         "hours_ago": 52.0,
         "image": {
             "scene": "factory",
-            "alt": (
-                "Illustration: technicians in blue overalls assemble small quadcopter drones on a "
-                "long factory workbench"
-            ),
+            "alt": "Illustration: saw-tooth factory sheds and three tall chimneys behind a wire fence, smoke drifting across a blue sky",
             "caption": (
                 "Assembly lines in central Taiwan are expanding to meet new military orders."
             ),
@@ -499,11 +478,8 @@ time.”</p>
         "hours_ago": 75.0,
         "image": {
             "scene": "airfield",
-            "alt": (
-                "Illustration: a grey stealth fighter taxis past a hangar on a wet runway under "
-                "low cloud"
-            ),
-            "caption": "An F-35A taxis at Łask air base in central Poland after its ferry flight.",
+            "alt": "Illustration: a fighter jet climbing away over a runway, another parked at its edge, a control tower and hangars on the horizon under a blue sky",
+            "caption": "Łask air base in central Poland will host the first F-35 squadron.",
             "credit": "Newsroom illustration",
         },
         "body": """
@@ -573,14 +549,8 @@ missile defence missions.</p>
         "hours_ago": 100.0,
         "image": {
             "scene": "factory",
-            "alt": (
-                "Illustration: rows of freshly machined artillery shell casings on a conveyor in a"
-                " large industrial hall"
-            ),
-            "caption": (
-                "Shell bodies move along a production line at a munitions plant in northern "
-                "Germany."
-            ),
+            "alt": "Illustration: saw-tooth factory sheds and two tall chimneys behind a wire fence under a pink dawn sky",
+            "caption": "Munitions plants in northern Germany now run around the clock.",
             "credit": "Newsroom illustration",
         },
         "body": """
@@ -659,13 +629,8 @@ are building it for twenty.”</p>
         "hours_ago": 130.0,
         "image": {
             "scene": "airfield",
-            "alt": (
-                "Illustration: two twin-engine fighter jets sit on a flight line in front of a "
-                "grey hangar at sunrise"
-            ),
-            "caption": (
-                "Typhoon training aircraft on the flight line at an RAF station in Lincolnshire."
-            ),
+            "alt": "Illustration: a fighter jet climbing over a runway under grey cloud, another at the runway's edge, a control tower and hangars behind",
+            "caption": "Typhoon training flights leave from an RAF station in Lincolnshire.",
             "credit": "Newsroom illustration",
         },
         "body": """
@@ -732,13 +697,8 @@ English weather. We have been told to expect it every day.”</p>
         "hours_ago": 170.0,
         "image": {
             "scene": "mountains",
-            "alt": (
-                "Illustration: ski troops in white camouflage cross a snowy ridge with dark "
-                "mountains and a fjord behind"
-            ),
-            "caption": (
-                "Allied troops move across the Finnmark plateau during the winter exercise."
-            ),
+            "alt": "Illustration: layered mountain ridges with snowy summits fading into haze above a dark band of conifers",
+            "caption": "The exercise area stretches across the Finnmark plateau.",
             "credit": "Newsroom illustration",
         },
         "body": """
@@ -809,10 +769,7 @@ relevant.”</p>
         "hours_ago": 0,
         "image": {
             "scene": "harbour",
-            "alt": (
-                "Illustration: idle gantry cranes stand over stacked shipping containers at a port"
-                " under a cold grey sky"
-            ),
+            "alt": "Illustration: container cranes over a loaded container ship in a harbour at dusk, a warship and a small boat on the water",
             "caption": "Cranes stood idle at container terminals in Gdańsk during the outage.",
             "credit": "Newsroom illustration",
         },
@@ -888,13 +845,8 @@ infrastructure, with many ports relying on a small number of specialised softwar
         "hours_ago": 190.0,
         "image": {
             "scene": "desert",
-            "alt": (
-                "Illustration: a truck-mounted missile launcher raised at an angle on a flat "
-                "desert test range at dusk"
-            ),
-            "caption": (
-                "A Patriot launcher on a test range, where new production lots must be qualified."
-            ),
+            "alt": "Illustration: a straight road crossing desert dunes towards flat-topped hills, a low sun on the horizon and a few vehicles on the road",
+            "caption": "Patriot batteries are qualified on desert test ranges before delivery.",
             "credit": "Newsroom illustration",
         },
         "body": """

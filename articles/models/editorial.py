@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from ..text import plain
 from .story import Article
 
 
@@ -47,3 +48,7 @@ class Note(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} on {self.article}"
+
+    def save(self, *args, **kwargs):
+        self.text = plain(self.text)
+        super().save(*args, **kwargs)

@@ -1,5 +1,5 @@
 import logging
-import uuid
+import secrets
 from dataclasses import dataclass
 from functools import partial
 from pathlib import PurePath
@@ -13,17 +13,28 @@ from django.utils.text import slugify
 
 from articles import images
 
-from ..text import without_direction_overrides
+from ..text import plain
 
 logger = logging.getLogger(__name__)
 
 
+# A picture of an unpublished story must not be found by guessing its URL: 128 random
+# bits (uuid4 has only 122) make the name unguessable even across millions of uploads.
+NAME_RANDOM_BYTES = 16
+# The uploaded name survives only as a short, readable slug after the random part.
+NAME_STEM_LENGTH = 40
+
+
 def image_upload_to(instance, filename: str) -> str:
-    """A server-chosen name: a random part plus a slug of the uploaded name, never its path."""
+    """A server-chosen name: a random part plus a slug of the uploaded name, never its path.
+
+    Names already stored keep working: only new uploads go through here.
+    """
     name = PurePath(filename).name
-    stem = slugify(PurePath(name).stem)[:60] or "image"
+    stem = slugify(PurePath(name).stem)[:NAME_STEM_LENGTH].strip("-_") or "image"
     suffix = PurePath(name).suffix.lower()[:5]
-    return f"images/{timezone.now():%Y/%m}/{uuid.uuid4().hex[:12]}-{stem}{suffix}"
+    random_part = secrets.token_hex(NAME_RANDOM_BYTES)
+    return f"images/{timezone.now():%Y/%m}/{random_part}-{stem}{suffix}"
 
 
 def store(storage, name: str, content) -> str:
@@ -170,9 +181,9 @@ class Image(models.Model):
         return self.alt_text[:80] or self.file.name
 
     def save(self, *args, **kwargs):
-        self.alt_text = without_direction_overrides(self.alt_text)
-        self.caption = without_direction_overrides(self.caption)
-        self.credit = without_direction_overrides(self.credit)
+        self.alt_text = plain(self.alt_text)
+        self.caption = plain(self.caption)
+        self.credit = plain(self.credit)
         if self._file_replaced():
             self.ready = []  # renditions of the old picture must not be served
         elif not self._state.adding and kwargs.get("update_fields") is None:
