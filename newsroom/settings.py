@@ -294,6 +294,9 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 NEWSROOM_REQUIRE_2FA = env_bool("NEWSROOM_REQUIRE_2FA", not DEBUG)
 NEWSROOM_RECOVERY_CODES = 10
 OTP_TOTP_ISSUER = NEWSROOM_SITE_NAME
+# The admin lists devices but never shows a secret key, QR code or recovery code:
+# an administrator could otherwise copy someone's second factor.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # A story form is a few hundred kB at most; files above 2.5 MB stream to a temp file.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -430,3 +430,26 @@ def test_second_factor_is_required_by_default_in_production_only():
     assert demo.stdout.strip() == "False", demo.stderr
     assert turned_off.stdout.strip() == "False", turned_off.stderr
     assert turned_on.stdout.strip() == "True", turned_on.stderr
+
+
+def test_admin_never_shows_someone_elses_secret_or_recovery_codes(enrolled_editor):
+    editor, device, codes = enrolled_editor
+    boss = get_user_model().objects.create_superuser(
+        "boss", "boss@example.org", "pw-boss-1"
+    )
+    client = Client()
+    client.force_login(boss)
+    client.get("/admin/")
+    enrol(client, boss)
+
+    device_page = client.get(f"/admin/otp_totp/totpdevice/{device.pk}/change/")
+    config = client.get(f"/admin/otp_totp/totpdevice/{device.pk}/config/")
+    static = client.get(
+        f"/admin/otp_static/staticdevice/{editor.staticdevice_set.get().pk}/change/"
+    )
+
+    assert device_page.status_code == 200
+    assert device.key not in device_page.text
+    assert config.status_code == 403
+    assert static.status_code == 200
+    assert not any(code in static.text for code in codes)
