@@ -92,11 +92,13 @@ def new_recovery_codes(user) -> list[str]:
 def reset(user, *, by) -> int:
     """Forget every second factor of `user` (a lost phone); returns how many."""
     with transaction.atomic():
-        removed = 0
-        for model in (TOTPDevice, StaticDevice):
-            count, _ = model.objects.filter(user=user).delete()
-            removed += count
-        audit(user, "Second factor reset by an administrator", by=by)
+        removed = sum(
+            model.objects.filter(user=user).delete()[0]
+            for model in (TOTPDevice, StaticDevice)
+        )
+        if removed:
+            # Sessions verified with the old devices lose their verification with them.
+            audit(user, "Second factor reset by an administrator", by=by)
     return removed
 
 

@@ -453,3 +453,25 @@ def test_admin_never_shows_someone_elses_secret_or_recovery_codes(enrolled_edito
     assert config.status_code == 403
     assert static.status_code == 200
     assert not any(code in static.text for code in codes)
+
+
+def test_a_reset_ends_what_sessions_the_old_phone_verified(enrolled_editor):
+    editor, _, codes = enrolled_editor
+    get_user_model().objects.create_superuser("boss", "boss@example.org", "pw-boss-1")
+    old_session = Client()
+    sign_in(old_session, editor)
+    old_session.post("/admin/two-factor/code/", {"code": codes[4]})
+    assert old_session.get("/admin/").status_code == 200
+
+    call_command("reset_two_factor", "desk", "--by", "boss")
+
+    assert old_session.get("/admin/").url.startswith("/admin/two-factor/enrol/")
+
+
+def test_resetting_a_login_without_a_second_factor_changes_and_logs_nothing(db):
+    editor = role_user("desk", "Editor")
+    get_user_model().objects.create_superuser("boss", "boss@example.org", "pw-boss-1")
+
+    call_command("reset_two_factor", "desk", "--by", "boss")
+
+    assert not LogEntry.objects.filter(object_id=str(editor.pk)).exists()
