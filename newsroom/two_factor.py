@@ -14,7 +14,7 @@ from axes.handlers.proxy import AxesProxyHandler
 from axes.helpers import get_lockout_response
 from django import forms
 from django.conf import settings
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.auth import get_user_model, logout
 from django.contrib.auth.signals import user_login_failed
@@ -167,14 +167,11 @@ def safe_next(request) -> str:
     return reverse("admin:index")
 
 
-def page(request, template: str, context: dict, status: int = 200):
-    from django.contrib import admin
-
+def page(request, template: str, context: dict):
     return TemplateResponse(
         request,
         f"admin/two_factor/{template}",
         {**admin.site.each_context(request), "next": safe_next(request), **context},
-        status=status,
     )
 
 
@@ -214,6 +211,11 @@ def is_throttled(request, user) -> bool:
     return not AxesProxyHandler.is_allowed(request, {"username": user.get_username()})
 
 
+def is_app_code(code: str) -> bool:
+    """Six digits; recovery codes are eight characters of base32."""
+    return len(code) == 6 and code.isdigit()
+
+
 def accepts(device, code: str) -> bool | None:
     """Whether `device` takes `code`; None while its own back-off still runs.
 
@@ -232,7 +234,7 @@ def check_code(user, code: str):
     Six digits are for the authenticator app, anything else is a recovery code, so a
     mistyped app code never spends a recovery code's back-off and the other way round.
     """
-    model = TOTPDevice if code.isdigit() else StaticDevice
+    model = TOTPDevice if is_app_code(code) else StaticDevice
     with transaction.atomic():
         devices = model.objects.devices_for_user(user, confirmed=True)
         for device in devices.select_for_update():
@@ -303,7 +305,7 @@ def enrol(request):
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         code = form.cleaned_data["code"]
-        accepted = accepts(device, code) if code.isdigit() else False
+        accepted = accepts(device, code) if is_app_code(code) else False
         if accepted:
             with transaction.atomic():
                 TOTPDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
