@@ -966,8 +966,63 @@ class Smoke:
             "session cookie is Secure and HttpOnly",
         )
         session_id = re.search(r"sessionid=([^;]+)", session)[1]
-        admin = request(port, "/admin/", headers={"Cookie": f"sessionid={session_id}"})
-        check(admin.status == 200, "the admin opens after login")
+        csrf_cookie = re.search(r"csrftoken=([^;]+)", session)
+        cookies = f"sessionid={session_id}; csrftoken={(csrf_cookie or cookie)[1]}"
+        held = request(port, "/admin/", headers={"Cookie": cookies})
+        check(
+            held.status == 302
+            and held.header("Location").startswith("/admin/two-factor/enrol/"),
+            "with 2FA on (production default) the admin first asks a superuser to enrol",
+        )
+        self.enrol_second_factor(port, held.header("Location"), cookies)
+        admin = request(port, "/admin/", headers={"Cookie": cookies})
+        check(admin.status == 200, "the admin opens after login and second factor")
+
+    def enrol_second_factor(self, port, enrol_path: str, cookies: str) -> None:
+        """What a person does: scan the QR code (here: read the key under it), type the
+        app's code. The code comes from django-otp's own TOTP, as an app makes it."""
+        from base64 import b32decode
+
+        from django_otp.oath import TOTP
+
+        enrol = request(port, enrol_path, headers={"Cookie": cookies})
+        check(
+            enrol.status == 200 and "<svg" in enrol.text,
+            "enrolment page with a server-rendered QR code",
+        )
+        secret = re.search(r'id="totp-secret">([A-Z2-7 ]+)<', enrol.text)[1]
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', enrol.text)[1]
+        generator = TOTP(b32decode(secret.replace(" ", "")))
+        generator.time = time.time()
+        form = urlencode(
+            {
+                "csrfmiddlewaretoken": token,
+                "code": f"{generator.token():06d}",
+                "next": "/admin/",
+            }
+        )
+        confirmed = request(
+            port,
+            enrol_path,
+            method="POST",
+            body=form,
+            headers={
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Cookie": cookies,
+                "Origin": f"https://{SITE}",
+                "Referer": f"https://{SITE}{enrol_path}",
+            },
+        )
+        check(
+            confirmed.status == 302
+            and confirmed.header("Location").startswith("/admin/two-factor/recovery"),
+            f"authenticator enrolled with its code ({confirmed.status})",
+        )
+        codes = request(port, confirmed.header("Location"), headers={"Cookie": cookies})
+        check(
+            codes.text.count("<li><code>") == 10,
+            "ten recovery codes shown once after enrolment",
+        )
 
     def database_restart(self) -> None:
         port = self.proxy_port

@@ -1,8 +1,14 @@
-"""Security plumbing Django leaves to the project: client address, admin CSP, request caps."""
+"""Security plumbing Django leaves to the project: client address, admin CSP, request
+caps, login throttling."""
 
 from ipaddress import ip_address, ip_network
 
+from axes.attempts import get_cool_off_threshold
+from axes.handlers.database import AxesDatabaseHandler
+from axes.helpers import get_client_username
+from axes.models import AccessAttempt
 from django.conf import settings
+from django.db.models import Sum
 from django.http import HttpResponse
 from django.middleware.csp import ContentSecurityPolicyMiddleware
 from django.urls import NoReverseMatch, reverse
@@ -85,3 +91,38 @@ class RequestSizeLimitMiddleware:
                 content_type="text/plain; charset=utf-8",
             )
         return self.get_response(request)
+
+
+class NewsroomAxesHandler(AxesDatabaseHandler):
+    """django-axes' database handler with a second, per-username limit.
+
+    Axes compares one failure limit with every lockout parameter; a username tried
+    from many addresses needs a higher limit of its own, summed over the addresses.
+    """
+
+    def is_locked(self, request, credentials=None) -> bool:
+        return super().is_locked(request, credentials) or (
+            self.username_failures(request, credentials)
+            >= settings.NEWSROOM_LOGIN_USERNAME_FAILURE_LIMIT
+        )
+
+    def username_failures(self, request, credentials=None) -> int:
+        username = get_client_username(request, credentials)
+        if not username:
+            return 0
+        return (
+            AccessAttempt.objects.filter(
+                username=username,
+                attempt_time__gte=get_cool_off_threshold(request),
+            ).aggregate(failures=Sum("failures_since_start"))["failures"]
+            or 0
+        )
+
+    def user_logged_in(self, sender, request, user, **kwargs):
+        from newsroom import two_factor
+
+        super().user_logged_in(sender, request, user, **kwargs)
+        # For a login without a second factor the password was the whole sign-in;
+        # for the others the code step clears the failures once it succeeds.
+        if not two_factor.asks_for_code(user):
+            self.reset_user_attempts(request, {"username": user.get_username()})

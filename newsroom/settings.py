@@ -83,6 +83,9 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "reversion",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_tasks_db",
     "articles",
 ]
@@ -99,6 +102,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "newsroom.two_factor.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -285,10 +290,31 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = env_int("NEWSROOM_LOGIN_FAILURE_LIMIT", 10)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("NEWSROOM_LOGIN_COOLOFF_MINUTES", 30))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Beside the lock per username and address: one username's failures from every
+# address together, so a botnet cannot try ten passwords from each of its machines.
+NEWSROOM_LOGIN_USERNAME_FAILURE_LIMIT = env_int(
+    "NEWSROOM_LOGIN_USERNAME_FAILURE_LIMIT", 30
+)
+AXES_HANDLER = "newsroom.security.NewsroomAxesHandler"
 AXES_CLIENT_IP_CALLABLE = "newsroom.security.client_ip"
-AXES_RESET_ON_SUCCESS = True
+# A right password is only half a sign-in for whoever has a second factor: the
+# handler clears the failures once the whole sign-in succeeded, not at the password.
+AXES_RESET_ON_SUCCESS = False
+# Guesses made while locked out do not extend the lock, so an attacker can slow an
+# editor's sign-in down but never keep them out past the cool-off.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_VERBOSE = False  # lockouts are still logged as warnings; no banner per command
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+
+# Two-factor sign-in (django-otp, TOTP with recovery codes): whoever may publish, flag
+# breaking news or is a superuser must enrol and use it. On wherever DEBUG is off;
+# off for `make run`'s demo login unless turned on.
+NEWSROOM_REQUIRE_2FA = env_bool("NEWSROOM_REQUIRE_2FA", not DEBUG)
+NEWSROOM_RECOVERY_CODES = 10
+OTP_TOTP_ISSUER = NEWSROOM_SITE_NAME
+# The admin lists devices but never shows a secret key, QR code or recovery code:
+# an administrator could otherwise copy someone's second factor.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # A story form is a few hundred kB at most; files above 2.5 MB stream to a temp file.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

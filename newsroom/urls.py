@@ -21,6 +21,8 @@ admin.site.site_title = f"{settings.NEWSROOM_SITE_NAME} admin"
 admin.site.index_title = "Newsroom"
 
 urlpatterns = [
+    # Before the admin's own URLs, whose catch-all would otherwise answer these.
+    path("admin/two-factor/", include("newsroom.two_factor")),
     path("admin/", admin.site.urls),
     path("favicon.ico", favicon),
     path("robots.txt", sitemaps.robots_txt, name="robots_txt"),
