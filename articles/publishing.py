@@ -180,10 +180,15 @@ def _audit(obj, by, message):
 
 
 def _baseline(articles):
-    # Inside an open revision (the admin's) a baseline would merge into this save's
-    # revision; the admin records it before opening one.
+    """Record the stored state of stories that have no revision yet, before a change.
+
+    Inside an open revision (the admin's) a baseline would merge into this save's
+    revision; the admin records it before opening one. Fresh copies, because the
+    caller's may already hold unsaved edits.
+    """
     if not reversion.is_active():
-        revisions.ensure_baseline(articles)
+        pks = [article.pk for article in articles if article.pk]
+        revisions.ensure_baseline(list(Article.objects.filter(pk__in=pks)))
 
 
 def _reader_state(article):
@@ -262,6 +267,7 @@ def save_story(
     exists, inside the same transaction. ``submit_for_review`` sends a draft to the
     editors; ``overwrote`` is the audit line of a save made over someone else's.
     """
+    _baseline([article])
     with transaction.atomic(), reversion.create_revision():
         stored = None
         if article.pk is not None:
@@ -555,7 +561,7 @@ def merge_tags(survivor: Tag, others, *, by) -> list[int]:
     article_ids = TaggedItem.objects.filter(
         tag__in=others, content_type=ContentType.objects.get_for_model(Article)
     ).values_list("object_id", flat=True)
-    _baseline(list(Article.objects.filter(pk__in=list(article_ids))))
+    _baseline(Article.objects.filter(pk__in=list(article_ids)))
     with transaction.atomic(), reversion.create_revision():
         changed = tagging.merge_tags(survivor, others)
         # Forms opened before the merge still list the old names; make them stale so

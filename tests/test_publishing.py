@@ -495,3 +495,18 @@ def test_the_next_change_costs_two_small_queries(
 
     with django_assert_num_queries(2):
         Article.objects.next_change_at()
+
+
+def test_a_plain_save_keeps_the_words_from_before_it_as_a_revision(
+    desk_editor, complete
+):
+    story = complete(headline="Words from before revisions were kept")
+    story.headline = "New words"
+    publishing.save_story(story, by=desk_editor)
+
+    versions = Version.objects.get_for_object(story).order_by("pk")
+    assert [version.field_dict["headline"] for version in versions] == [
+        "Words from before revisions were kept",
+        "New words",
+    ]
+    assert versions.last().revision.user == desk_editor
