@@ -510,3 +510,61 @@ def test_a_plain_save_keeps_the_words_from_before_it_as_a_revision(
         "New words",
     ]
     assert versions.last().revision.user == desk_editor
+
+
+# One definition of a story's state.
+
+
+def test_the_admin_filter_and_the_story_properties_agree_on_every_state(
+    editor_client, make_article
+):
+    now = timezone.now()
+    stories = {
+        "draft": make_article(status=Article.Status.DRAFT),
+        "review": make_article(status=Article.Status.REVIEW),
+        "scheduled": make_article(publish_at=now + timedelta(hours=1)),
+        "published": make_article(publish_at=now - timedelta(hours=1)),
+    }
+    changelist = reverse("admin:articles_article_changelist")
+
+    for state, story in stories.items():
+        listed = editor_client.get(changelist, {"state": state}).context["cl"]
+        assert [row.pk for row in listed.result_list] == [story.pk], state
+        assert list(Article.objects.in_state(state)) == [story]
+    assert [story.display_status for story in stories.values()] == [
+        "Draft",
+        "In review",
+        "Scheduled",
+        "Published",
+    ]
+    assert [story.is_published for story in stories.values()] == [
+        False,
+        False,
+        False,
+        True,
+    ]
+    assert [story.is_scheduled for story in stories.values()] == [
+        False,
+        False,
+        True,
+        False,
+    ]
+
+
+def test_the_breaking_banner_and_the_breaking_property_agree(make_article):
+    now = timezone.now()
+    live = make_article(is_breaking=True, breaking_until=now + timedelta(hours=1))
+    make_article(is_breaking=True, breaking_until=now - timedelta(minutes=1))
+    make_article(
+        publish_at=now + timedelta(minutes=5),
+        is_breaking=True,
+        breaking_until=now + timedelta(hours=1),
+    )
+    make_article(
+        status=Article.Status.DRAFT,
+        is_breaking=True,
+        breaking_until=now + timedelta(hours=1),
+    )
+
+    assert list(Article.objects.breaking()) == [live]
+    assert [story for story in Article.objects.all() if story.is_breaking_now] == [live]
