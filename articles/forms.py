@@ -12,10 +12,10 @@ from django.utils.formats import date_format
 from django.utils.text import slugify
 from taggit.models import Tag
 
-from . import images, revisions, text
+from . import images, publishing, revisions, text
 from .models import Article, Image, Note
+from .publishing import BREAKING_DEFAULT_DURATION
 
-BREAKING_DEFAULT_DURATION = timedelta(hours=2)
 MAX_BYLINE_FORMS = 1000
 
 
@@ -191,12 +191,10 @@ class ArticleAdminForm(PlainTextForm):
                 cleaned["headline"], exclude_pk=self.instance.pk
             )
         status = cleaned.get("status", self.instance.status)
-        # "Published" with no time means now, as an editor pressing publish expects.
-        if status == Article.Status.PUBLISHED and not cleaned.get(
-            "publish_at", self.instance.publish_at
-        ):
-            cleaned["publish_at"] = now
-            self.instance.publish_at = now
+        # Only a proposal, for the checks below: the publishing module decides on save.
+        cleaned["publish_at"] = publishing.publish_time(
+            status, cleaned.get("publish_at", self.instance.publish_at), now=now
+        )
         if cleaned.get("is_breaking") and not cleaned.get("breaking_until"):
             start = max(cleaned.get("publish_at") or now, now)
             cleaned["breaking_until"] = start + BREAKING_DEFAULT_DURATION

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 import reversion
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import F
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import escape
@@ -295,11 +294,21 @@ def surviving_tag_names(names):
     return [redirects.get(name.casefold(), name) for name in names]
 
 
-def restore(article, version, user):
-    """Bring back a revision's words, picture, section, authors and tags as a new save.
+@dataclass
+class Restoration:
+    """What a revision brings back besides the story's own fields."""
 
-    Returns what could not come back (a deleted section, image or author). The caller
-    runs this inside a transaction and checks the result before committing.
+    authors: list
+    tag_names: list
+    skipped: list
+
+
+def restore(article, version):
+    """Put a revision's words, picture and section on ``article`` (not saved yet).
+
+    Returns the byline and tags to save with it (``restore_related``) and what could
+    not come back (a deleted section, image or author). The publishing module saves
+    the story and checks the result before committing.
     """
     snapshot = version_snapshot(version)
     skipped = []
@@ -325,14 +334,14 @@ def restore(article, version, user):
     ]
     if len(authors) < len(snapshot["authors"]):
         skipped.append("an author who has been deleted")
-    article.version = F("version") + 1
-    article.modified_by = user
-    article.save()
-    article.refresh_from_db()
+    return Restoration(authors, surviving_tag_names(snapshot["tags"]), skipped)
+
+
+def restore_related(article, restoration):
+    """Save the byline and tags of a restored revision on the saved ``article``."""
     article.bylines.all().delete()
     Byline.objects.bulk_create(
         Byline(article=article, author_id=pk, position=position)
-        for position, pk in enumerate(authors)
+        for position, pk in enumerate(restoration.authors)
     )
-    article.tags.set(surviving_tag_names(snapshot["tags"]))
-    return skipped
+    article.tags.set(restoration.tag_names)

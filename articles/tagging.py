@@ -2,7 +2,6 @@
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import F
 from taggit.models import Tag, TaggedItem
 
 from .models import Article, TagRedirect
@@ -47,7 +46,5 @@ def merge_tags(survivor: Tag, others) -> list[int]:
         )
         tag.delete()
     TagRedirect.objects.filter(old_slug=survivor.slug).delete()
-    # Forms opened before the merge still list the old names; make them stale so a
-    # save cannot quietly bring a merged tag back.
-    Article.objects.filter(pk__in=changed).update(version=F("version") + 1)
+    # publishing.merge_tags makes the changed stories' open forms stale.
     return sorted(changed)

@@ -1,3 +1,5 @@
+import operator
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
@@ -90,18 +92,78 @@ class Author(models.Model):
         return reverse("articles:author", args=[self.slug])
 
 
+def state_lookups(now):
+    """The one definition of a story's editorial state, as ORM lookups.
+
+    Querysets filter with these lookups and the ``is_*`` properties evaluate the same
+    lookups on one story (``matches``), so the reader pages, the admin's status
+    filter and its status column cannot drift apart.
+    """
+    published = Article.Status.PUBLISHED
+    return {
+        "draft": {"status": Article.Status.DRAFT},
+        "review": {"status": Article.Status.REVIEW},
+        "scheduled": {"status": published, "publish_at__gt": now},
+        "published": {"status": published, "publish_at__lte": now},
+    }
+
+
+def breaking_lookups(now):
+    """A flagged story's banner shows until its expiry (on top of being published)."""
+    return {"is_breaking": True, "breaking_until__gt": now}
+
+
+COMPARISONS = {"exact": operator.eq, "lte": operator.le, "gt": operator.gt}
+
+
+def matches(article, lookups):
+    """Whether one story satisfies ``lookups`` as the database would filter it."""
+    for lookup, wanted in lookups.items():
+        name, _, comparison = lookup.partition("__")
+        value = getattr(article, name)
+        if value is None and comparison:
+            return False  # SQL: NULL is neither before nor after a time
+        if not COMPARISONS[comparison or "exact"](value, wanted):
+            return False
+    return True
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """The one rule of visibility: published, and publish_at has passed."""
-        return self.filter(
-            status=Article.Status.PUBLISHED, publish_at__lte=timezone.now()
-        )
+        return self.in_state("published")
+
+    def scheduled(self):
+        """Published with a time still to come: readers see it from then."""
+        return self.in_state("scheduled")
+
+    def in_state(self, state):
+        """Draft, review, scheduled or published, as editors think of a story."""
+        return self.filter(**state_lookups(timezone.now())[state])
 
     def breaking(self):
         """Published stories whose breaking flag has not expired yet."""
-        return self.published().filter(
-            is_breaking=True, breaking_until__gt=timezone.now()
+        return self.published().filter(**breaking_lookups(timezone.now()))
+
+    def next_change_at(self):
+        """The instant of the next event that changes what readers see, or None.
+
+        A scheduled story appearing (a breaking story scheduled for later counts by
+        its publish time) or a live breaking banner ending. Two indexed LIMIT 1
+        queries; caches may live until then and no longer.
+        """
+        now = timezone.now()
+        appears = (
+            self.scheduled().order_by("publish_at").values_list("publish_at", flat=True)
         )
+        banner_ends = (
+            self.published()
+            .filter(**breaking_lookups(now))
+            .order_by("breaking_until")
+            .values_list("breaking_until", flat=True)
+        )
+        moments = [moment for query in (appears, banner_ends) for moment in query[:1]]
+        return min(moments, default=None)
 
     def for_listing(self):
         return self.select_related("section", "lead_image").prefetch_related(
@@ -270,23 +332,15 @@ class Article(models.Model):
 
     @property
     def is_published(self):
-        return self.status == self.Status.PUBLISHED and bool(
-            self.publish_at and self.publish_at <= timezone.now()
-        )
+        return matches(self, state_lookups(timezone.now())["published"])
 
     @property
     def is_scheduled(self):
-        return self.status == self.Status.PUBLISHED and bool(
-            self.publish_at and self.publish_at > timezone.now()
-        )
+        return matches(self, state_lookups(timezone.now())["scheduled"])
 
     @property
     def is_breaking_now(self):
-        return (
-            self.is_published
-            and self.is_breaking
-            and bool(self.breaking_until and self.breaking_until > timezone.now())
-        )
+        return self.is_published and matches(self, breaking_lookups(timezone.now()))
 
     @property
     def display_status(self):

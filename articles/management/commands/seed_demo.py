@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from articles import publishing
 from articles.demo import briefs, catalogue, features, pictures
 from articles.models import Article, Author, Byline, Image, Section
 
@@ -71,32 +72,42 @@ class Command(BaseCommand):
 
     def create_story(self, story, number, sections, authors, now):
         state = story["state"]
-        fields = {
-            "headline": story["headline"],
-            "slug": story["slug"],
-            "dek": story["dek"],
-            "body": story["body"],
-            "section": sections[story["section"]],
-            "lead_image": self.image(story, number),
-            "status": Article.Status.PUBLISHED,
-            "publish_at": now - timedelta(hours=story["hours_ago"]),
-        }
-        if state == "scheduled":
-            fields["publish_at"] = now + timedelta(hours=abs(story["hours_ago"]))
-        elif state in ("draft", "review"):
-            fields["status"] = Article.Status(state)
-            fields["publish_at"] = None
-        elif state == "breaking":
-            fields["is_breaking"] = True
-            fields["breaking_until"] = now + BREAKING_FOR
-        article = Article(**fields)
+        article = Article(
+            headline=story["headline"],
+            slug=story["slug"],
+            dek=story["dek"],
+            body=story["body"],
+            section=sections[story["section"]],
+            lead_image=self.image(story, number),
+        )
         article.full_clean(exclude=["lead_image"])
-        article.save()
-        for position, slug in enumerate(story["authors"]):
-            Byline.objects.create(
-                article=article, author=authors[slug], position=position
-            )
-        article.tags.add(*story["tags"])
+        status, publish_at = Article.Status.PUBLISHED, None
+        breaking_until = None
+        if state == "scheduled":
+            publish_at = now + timedelta(hours=abs(story["hours_ago"]))
+        elif state in ("draft", "review"):
+            status = Article.Status(state)
+        else:
+            publish_at = now - timedelta(hours=story["hours_ago"])
+        if state == "breaking":
+            breaking_until = now + BREAKING_FOR
+
+        def byline_and_tags():
+            for position, slug in enumerate(story["authors"]):
+                Byline.objects.create(
+                    article=article, author=authors[slug], position=position
+                )
+            article.tags.add(*story["tags"])
+
+        # An import, not an edit: wire briefs come without a picture, as they do.
+        publishing.import_story(
+            article,
+            by=None,
+            status=status,
+            publish_at=publish_at,
+            breaking_until=breaking_until,
+            related=byline_and_tags,
+        )
 
     def image(self, story, number):
         spec = story.get("image")
