@@ -7,7 +7,6 @@ from django.contrib.admin.actions import delete_selected
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.admin.options import ActionLocation
 from django.contrib.admin.utils import NestedObjects, unquote
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import models, router, transaction
 from django.db.models import Count, F, Max
@@ -19,7 +18,7 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from reversion.admin import VersionAdmin
-from taggit.models import Tag, TaggedItem
+from taggit.models import Tag
 
 from . import previews, revisions, tagging
 from .forms import (
@@ -30,7 +29,16 @@ from .forms import (
     NoteForm,
     TagMergeForm,
 )
-from .models import Article, Author, Byline, Image, Note, Section, SlugRedirect
+from .models import (
+    Article,
+    Author,
+    Byline,
+    Image,
+    Note,
+    Section,
+    SlugRedirect,
+    TaggedArticle,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -621,7 +629,7 @@ class TagAdmin(admin.ModelAdmin):
         return (
             super()
             .get_queryset(request)
-            .annotate(story_count=Count("taggit_taggeditem_items"))
+            .annotate(story_count=Count("articles_taggedarticle_items"))
             .order_by("name")  # Meta.ordering is not applied to GROUP BY queries
         )
 
@@ -650,10 +658,9 @@ class TagAdmin(admin.ModelAdmin):
         if form.is_bound and form.is_valid():
             survivor = form.cleaned_data["survivor"]
             others = [tag for tag in tags if tag.pk != survivor.pk]
-            article_ids = TaggedItem.objects.filter(
-                tag__in=others,
-                content_type=ContentType.objects.get_for_model(Article),
-            ).values_list("object_id", flat=True)
+            article_ids = TaggedArticle.objects.filter(tag__in=others).values_list(
+                "content_object_id", flat=True
+            )
             articles = list(Article.objects.filter(pk__in=list(article_ids)))
             revisions.ensure_baseline(articles)
             names = ", ".join(f"“{tag.name}”" for tag in others)

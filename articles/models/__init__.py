@@ -3,7 +3,7 @@
 from .editorial import Note
 from .picture import Image, Rendition, image_upload_to
 from .redirects import SlugRedirect, TagRedirect
-from .story import Article, ArticleQuerySet, Author, Byline, Section
+from .story import Article, ArticleQuerySet, Author, Byline, Section, TaggedArticle
 
 __all__ = [
     "Article",
@@ -16,5 +16,6 @@ __all__ = [
     "Section",
     "SlugRedirect",
     "TagRedirect",
+    "TaggedArticle",
     "image_upload_to",
 ]

@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Count, F, Prefetch, Q
 from django.db.models.functions import RowNumber
@@ -7,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
-from taggit.models import TaggedItem
+from taggit.models import TaggedItemBase
 
 from ..plain_text import html_to_text
 from ..text import without_direction_overrides
@@ -167,7 +166,7 @@ class Article(models.Model):
     authors = models.ManyToManyField(
         Author, through="Byline", related_name="articles", blank=True
     )
-    tags = TaggableManager(blank=True)
+    tags = TaggableManager(blank=True, through="TaggedArticle")
     lead_image = models.ForeignKey(
         Image, null=True, blank=True, on_delete=models.PROTECT, related_name="lead_for"
     )
@@ -294,13 +293,6 @@ class Article(models.Model):
         """Authors in byline order; uses the prefetch of ``for_listing()``."""
         return [byline.author for byline in self.bylines.all()]
 
-    @property
-    def tagged_items(self):
-        """The story's tag links (``tags`` yields the tags); revisions follow these."""
-        return TaggedItem.objects.filter(
-            content_type=ContentType.objects.get_for_model(Article), object_id=self.pk
-        )
-
     def publication_problems(self, author_count=None):
         """What the story still lacks before readers may see it, in an editor's words.
 
@@ -347,3 +339,26 @@ class Byline(models.Model):
 
     def __str__(self):
         return f"{self.author} on {self.article}"
+
+
+class TaggedArticle(TaggedItemBase):
+    """A tag on a story: taggit's custom through model with a real foreign key, so a
+    tag page joins its stories by index instead of casting a generic object id."""
+
+    content_object = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_object", "tag"], name="tag_once_per_story"
+            ),
+        ]
+        # The unique constraint serves "tags of a story"; this one "stories of a tag".
+        indexes = [
+            models.Index(fields=["tag", "content_object"], name="tagged_article_by_tag")
+        ]
+
+    def __str__(self):
+        return f"{self.tag} on {self.content_object}"
