@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, F, Prefetch, Q
-from django.db.models.functions import RowNumber
+from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django_prose_editor.fields import ProseEditorField
@@ -11,6 +10,11 @@ from taggit.models import TaggedItemBase
 from ..plain_text import html_to_text
 from ..text import without_direction_overrides
 from .picture import Image
+
+# What a story card never shows.
+LISTING_DEFERRED = ("body", "body_text")
+# Related stories are ranked among this many of the newest stories of each tag.
+RELATED_CANDIDATES_PER_TAG = 50
 
 BODY_EXTENSIONS = {
     "Bold": True,
@@ -99,7 +103,9 @@ class ArticleQuerySet(models.QuerySet):
             is_breaking=True, breaking_until__gt=timezone.now()
         )
 
-    def for_listing(self):
+    def with_relations(self):
+        """Whole stories with what their page shows beside them: section, lead
+        picture, byline in order and tags, each in one query whatever the count."""
         return self.select_related("section", "lead_image").prefetch_related(
             Prefetch(
                 "bylines",
@@ -110,29 +116,66 @@ class ArticleQuerySet(models.QuerySet):
             "tags",
         )
 
-    def latest_per_section(self, per_section: int):
-        """The newest stories of every section in one query, for the front page blocks."""
+    def for_listing(self):
+        """Story cards: the columns a card shows, never the ~9 KB of body a story
+        carries (which made listing sorts spill to disk), and no tags (no card shows
+        them)."""
         return (
-            self.filter(section__isnull=False)
-            .annotate(
-                rank_in_section=models.Window(
-                    RowNumber(),
-                    partition_by=F("section_id"),
-                    order_by=F("publish_at").desc(),
+            self.defer(*LISTING_DEFERRED)
+            .select_related("section", "lead_image")
+            .prefetch_related(
+                Prefetch(
+                    "bylines",
+                    queryset=Byline.objects.select_related("author").order_by(
+                        "position", "pk"
+                    ),
                 )
             )
-            .filter(rank_in_section__lte=per_section)
         )
 
-    def related_to(self, article):
-        """Stories ranked by how many tags they share with ``article``, then by recency."""
+    def newest_first(self):
+        return self.order_by("-publish_at", "-pk")
+
+    def latest_per_section(self, per_section: int, section_ids):
+        """The newest ``per_section`` stories of each section, for the front page.
+
+        One query of one small index scan per section (a LIMIT each, on the
+        section listing index), never a window over the whole archive.
+        """
+        newest = Q()
+        for section_id in section_ids:
+            newest |= Q(
+                pk__in=self.filter(section_id=section_id)
+                .newest_first()
+                .values("pk")[:per_section]
+            )
+        return self.filter(newest).newest_first() if newest else self.none()
+
+    def related_to(self, article, *, per_tag: int = RELATED_CANDIDATES_PER_TAG):
+        """Stories ranked by how many tags they share with ``article``, then by recency.
+
+        The candidates are the newest ``per_tag`` stories of each of its tags, found by
+        index; only they are ranked, so a story with a tag on half the archive costs
+        what one with a rare tag costs.
+        """
         tag_ids = [tag.pk for tag in article.tags.all()]
         if not tag_ids:
             return self.none()
+        others = self.exclude(pk=article.pk)
+        candidates = Q()
+        for tag_id in tag_ids:
+            candidates |= Q(
+                pk__in=others.filter(tagged_items__tag_id=tag_id)
+                .newest_first()
+                .values("pk")[:per_tag]
+            )
         return (
-            self.exclude(pk=article.pk)
-            .filter(tags__in=tag_ids)
-            .annotate(shared_tags=Count("tags"))
+            others.filter(candidates)
+            .annotate(
+                shared_tags=Count(
+                    "tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids)
+                )
+            )
             .order_by("-shared_tags", "-publish_at", "-pk")
         )
 
