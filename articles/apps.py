@@ -18,3 +18,6 @@ class ArticlesConfig(AppConfig):
         post_migrate.connect(
             _repair_search_index, sender=self, dispatch_uid="articles_search_index"
         )
+        from . import freshness
+
+        freshness.connect()

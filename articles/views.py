@@ -6,11 +6,14 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import condition
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
 from . import previews
+from .freshness import reader_etag
 from .models import Article, Author, Note, Section, SlugRedirect, TagRedirect
 from .paging import older_newer_page, page_number
 from .search import MAX_QUERY_LENGTH, clean_query, search
@@ -18,8 +21,11 @@ from .tagging import visible_tags
 
 SECTION_BLOCK_SIZE = 4
 RELATED_COUNT = 4
+# A revisit of an unchanged reader page is a 304 before any of it is built.
+fresh_or_304 = condition(etag_func=reader_etag)
 
 
+@fresh_or_304
 def home(request):
     """Breaking banner, the lead story, the latest stories and a block per section.
 
@@ -58,6 +64,7 @@ def home(request):
     )
 
 
+@method_decorator(fresh_or_304, name="dispatch")
 class ArticleDetailView(DetailView):
     template_name = "articles/article_detail.html"
     context_object_name = "article"
@@ -89,6 +96,7 @@ class ArticleDetailView(DetailView):
         return context
 
 
+@method_decorator(fresh_or_304, name="dispatch")
 class StoryListView(ListView):
     """A paginated listing of published stories filtered by one object from the URL."""
 
@@ -151,6 +159,7 @@ class AuthorView(StoryListView):
         return stories.filter(bylines__author=self.subject)
 
 
+@fresh_or_304
 def search_page(request):
     """Published stories matching ?q=, best match first (or newest with ?sort=newest)."""
     query = request.GET.get("q", "")
@@ -172,6 +181,7 @@ def search_page(request):
     )
 
 
+@fresh_or_304
 def corrections(request):
     """Recent corrections and clarifications on published stories, newest first."""
     notes = (

@@ -1,6 +1,7 @@
 """The newsroom's domain, one module per concern; import models from here."""
 
 from .editorial import Note
+from .freshness import ReaderGeneration
 from .picture import Image, Rendition, image_upload_to
 from .redirects import SlugRedirect, TagRedirect
 from .story import Article, ArticleQuerySet, Author, Byline, Section, TaggedArticle
@@ -12,6 +13,7 @@ __all__ = [
     "Byline",
     "Image",
     "Note",
+    "ReaderGeneration",
     "Rendition",
     "Section",
     "SlugRedirect",
