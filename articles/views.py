@@ -190,10 +190,11 @@ def corrections(request):
             article__in=Article.objects.published(),
         )
         .select_related("article", "article__section")
+        .defer("article__body", "article__body_text")
         .order_by("-created_at", "-pk")
     )
-    page = Paginator(notes, settings.NEWSROOM_PAGE_SIZE).get_page(
-        request.GET.get("page")
+    page = older_newer_page(
+        notes, page_number(request.GET.get("page")), settings.NEWSROOM_PAGE_SIZE
     )
     return render(
         request,

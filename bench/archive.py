@@ -3,8 +3,8 @@
     uv run python bench/reader_load.py       # seeds 1,000 then 20,000 through this module
 
 The shape of a newsroom's archive: seven sections, a dozen bylines, 200 tags used with
-Zipf-skewed frequency (3 to 5 a story, so the busiest tag is on about a third of the
-archive), ~700-word bodies, and a pool of shared pictures whose renditions are made
+Zipf-skewed frequency (3 to 5 a story, so the busiest tag is on about half of the
+archive), ~700-word bodies, a note on one story in 25, and a pool of shared pictures whose renditions are made
 ahead through the real upload pipeline. One story is breaking.
 
 Like a test fixture, this writes rows directly (``bulk_create``) instead of going
@@ -23,7 +23,15 @@ from PIL import Image as PILImage
 from PIL import ImageDraw
 from taggit.models import Tag
 
-from articles.models import Article, Author, Byline, Image, Section, TaggedArticle
+from articles.models import (
+    Article,
+    Author,
+    Byline,
+    Image,
+    Note,
+    Section,
+    TaggedArticle,
+)
 from articles.plain_text import html_to_text
 
 TAG_COUNT = 200
@@ -32,6 +40,9 @@ SECTIONS = ["World", "Europe", "Defence", "Politics", "Business", "Science", "Sp
 AUTHOR_COUNT = 12
 BODY_WORDS = 700
 BATCH = 2000
+# One story in 25 carries a correction, clarification or update.
+NOTE_EVERY = 25
+NOTE_KINDS = ["correction", "clarification", "update"]
 # Every word of the bodies is in every story; search looks for one that is in 1 %.
 RARE_WORD = "frigate"
 WORDS = (
@@ -132,6 +143,16 @@ def load(stories: int, *, pictures: int = 12, seed: int = 11) -> None:
                 TaggedArticle(content_object=story, tag=tag)
                 for story in batch
                 for tag in zipf_tags(rng, tags, weights)
+            )
+            Note.objects.bulk_create(
+                Note(
+                    article=story,
+                    kind=rng.choice(NOTE_KINDS),
+                    text="An earlier version of this story misstated a figure.",
+                    created_at=story.publish_at + timedelta(hours=3),
+                )
+                for story in batch
+                if story.pk % NOTE_EVERY == 0
             )
     if connection.vendor == "postgresql":
         # What autovacuum does within a minute of a bulk load; without fresh

@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.db import models
+from django.db import connections, models
 from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -136,20 +136,32 @@ class ArticleQuerySet(models.QuerySet):
     def newest_first(self):
         return self.order_by("-publish_at", "-pk")
 
+    def in_any(self, subqueries):
+        """Stories whose id one of ``subqueries`` (each a sliced ``values("pk")``)
+        yields: one IN over a UNION ALL, which PostgreSQL runs as a semi-join of a few
+        index scans. An OR of IN clauses would be a filter over every story instead;
+        SQLite, which cannot slice inside a UNION, gets the OR."""
+        subqueries = list(subqueries)
+        if not subqueries:
+            return self.none()
+        if connections[self.db].features.supports_slicing_ordering_in_compound:
+            first, *rest = subqueries
+            return self.filter(pk__in=first.union(*rest, all=True))
+        any_of = Q()
+        for subquery in subqueries:
+            any_of |= Q(pk__in=subquery)
+        return self.filter(any_of)
+
     def latest_per_section(self, per_section: int, section_ids):
         """The newest ``per_section`` stories of each section, for the front page.
 
         One query of one small index scan per section (a LIMIT each, on the
         section listing index), never a window over the whole archive.
         """
-        newest = Q()
-        for section_id in section_ids:
-            newest |= Q(
-                pk__in=self.filter(section_id=section_id)
-                .newest_first()
-                .values("pk")[:per_section]
-            )
-        return self.filter(newest).newest_first() if newest else self.none()
+        return self.in_any(
+            self.filter(section_id=section_id).newest_first().values("pk")[:per_section]
+            for section_id in section_ids
+        ).newest_first()
 
     def related_to(self, article, *, per_tag: int = RELATED_CANDIDATES_PER_TAG):
         """Stories ranked by how many tags they share with ``article``, then by recency.
@@ -162,22 +174,17 @@ class ArticleQuerySet(models.QuerySet):
         if not tag_ids:
             return self.none()
         others = self.exclude(pk=article.pk)
-        candidates = Q()
-        for tag_id in tag_ids:
-            candidates |= Q(
-                pk__in=others.filter(tagged_items__tag_id=tag_id)
-                .newest_first()
-                .values("pk")[:per_tag]
-            )
-        return (
-            others.filter(candidates)
-            .annotate(
-                shared_tags=Count(
-                    "tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids)
-                )
-            )
-            .order_by("-shared_tags", "-publish_at", "-pk")
+        candidates = others.in_any(
+            others.filter(tagged_items__tag_id=tag_id)
+            .newest_first()
+            .values("pk")[:per_tag]
+            for tag_id in tag_ids
         )
+        return candidates.annotate(
+            shared_tags=Count(
+                "tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids)
+            )
+        ).order_by("-shared_tags", "-publish_at", "-pk")
 
 
 class Article(models.Model):
@@ -259,12 +266,14 @@ class Article(models.Model):
     class Meta:
         ordering = ["-publish_at", "-pk"]
         indexes = [
+            # Listings order by (publish_at, id): with id in the index, the newest
+            # page is read off its end with no sort, at any archive size.
             models.Index(
-                fields=["status", "publish_at"], name="article_status_publish_at"
+                fields=["status", "publish_at", "id"], name="article_published_order"
             ),
             models.Index(
-                fields=["section", "status", "publish_at"],
-                name="article_section_listing",
+                fields=["section", "status", "publish_at", "id"],
+                name="article_section_order",
             ),
             models.Index(
                 fields=["is_breaking", "breaking_until"], name="article_breaking"
