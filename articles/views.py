@@ -48,9 +48,11 @@ def home(request):
     section_stories = {}
     if page.number == 1:
         sections = {section.pk: section for section in Section.objects.all()}
-        for story in published.latest_per_section(SECTION_BLOCK_SIZE, sections):
+        blocks = Article.objects.published().for_compact_listing()
+        for story in blocks.latest_per_section(SECTION_BLOCK_SIZE, sections):
             # The section came with the section list; no need to join it again.
-            section_stories.setdefault(sections[story.section_id], []).append(story)
+            story.section = sections[story.section_id]
+            section_stories.setdefault(story.section, []).append(story)
     return render(
         request,
         "articles/article_home.html",

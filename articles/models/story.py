@@ -133,6 +133,18 @@ class ArticleQuerySet(models.QuerySet):
             )
         )
 
+    def for_compact_listing(self):
+        """Compact cards (the front page's section blocks): no picture, and the
+        caller already holds the section, so neither is joined."""
+        return self.defer(*LISTING_DEFERRED).prefetch_related(
+            Prefetch(
+                "bylines",
+                queryset=Byline.objects.select_related("author").order_by(
+                    "position", "pk"
+                ),
+            )
+        )
+
     def newest_first(self):
         return self.order_by("-publish_at", "-pk")
 
