@@ -32,3 +32,6 @@ class ArticlesConfig(AppConfig):
         pre_save.connect(
             _plain_tag_name, sender=Tag, dispatch_uid="articles_plain_tag_name"
         )
+        from . import freshness
+
+        freshness.connect()

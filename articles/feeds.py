@@ -87,7 +87,7 @@ class StoryFeed(Feed):
 
     def items(self, subject):
         stories = self.filter_stories(
-            Article.objects.published().for_listing(), subject.object
+            Article.objects.published().with_relations().defer("body"), subject.object
         )[:FEED_SIZE]
         host = subject.request.get_host().split(":")[0]
         for story in stories:

@@ -26,14 +26,13 @@ from functools import partial
 
 import reversion
 from django.contrib.admin.models import CHANGE, LogEntry
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import F, Max
 from django.utils import timezone
-from taggit.models import Tag, TaggedItem
+from taggit.models import Tag
 
 from . import revisions, tagging
-from .models import Article, Image, Note, SlugRedirect
+from .models import Article, Image, Note, SlugRedirect, TaggedArticle
 
 logger = logging.getLogger(__name__)
 
@@ -558,9 +557,9 @@ def merge_tags(survivor: Tag, others, *, by) -> list[int]:
     others = [tag for tag in others if tag.pk != survivor.pk]
     message = merge_description(survivor, others)
     old_tag_slugs = tuple(tag.slug for tag in others)
-    article_ids = TaggedItem.objects.filter(
-        tag__in=others, content_type=ContentType.objects.get_for_model(Article)
-    ).values_list("object_id", flat=True)
+    article_ids = TaggedArticle.objects.filter(tag__in=others).values_list(
+        "content_object_id", flat=True
+    )
     _baseline(Article.objects.filter(pk__in=list(article_ids)))
     with transaction.atomic(), reversion.create_revision():
         changed = tagging.merge_tags(survivor, others)

@@ -18,7 +18,7 @@ from django.utils.safestring import SafeString, mark_safe
 from reversion.models import Version
 from taggit.models import Tag, TaggedItem
 
-from .models import Article, Author, Byline, Image, Section, TagRedirect
+from .models import Article, Author, Byline, Image, Section, TaggedArticle, TagRedirect
 from .plain_text import html_to_text
 
 reversion.register(
@@ -27,6 +27,8 @@ reversion.register(
     follow=["bylines", "tagged_items"],
 )
 reversion.register(Byline)
+reversion.register(TaggedArticle, follow=["tag"])
+# Revisions saved before tags moved to TaggedArticle hold taggit's generic rows.
 reversion.register(TaggedItem, follow=["tag"])
 reversion.register(Tag)
 
@@ -93,6 +95,7 @@ def version_snapshot(version):
     article_id = int(version.object_id)
     byline_ct = ContentType.objects.get_for_model(Byline)
     item_ct = ContentType.objects.get_for_model(TaggedItem)
+    tagged_ct = ContentType.objects.get_for_model(TaggedArticle)
     tag_ct = ContentType.objects.get_for_model(Tag)
     article_ct = ContentType.objects.get_for_model(Article)
     bylines, tag_ids, tag_names = [], [], {}
@@ -101,6 +104,10 @@ def version_snapshot(version):
             fields = sibling.field_dict
             if fields["article_id"] == article_id:
                 bylines.append((fields["position"], fields["id"], fields["author_id"]))
+        elif sibling.content_type_id == tagged_ct.pk:
+            fields = sibling.field_dict
+            if fields["content_object_id"] == article_id:
+                tag_ids.append(fields["tag_id"])
         elif sibling.content_type_id == item_ct.pk:
             fields = sibling.field_dict
             if (

@@ -1,20 +1,27 @@
 """Tag hygiene: merging duplicate tags without losing a story or an address."""
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from taggit.models import Tag, TaggedItem
+from django.db.models import Exists, OuterRef
+from taggit.models import Tag
 
-from .models import Article, TagRedirect
+from .models import Article, TaggedArticle, TagRedirect
 
 
 def visible_tags():
-    """Tags on at least one published story; others must not reveal they exist."""
+    """Tags on at least one published story; others must not reveal they exist.
+
+    A semi-join per tag that stops at its first published story, by index: looking
+    one tag up costs the same at any archive size, and no DISTINCT runs over every
+    tagging.
+    """
     return Tag.objects.filter(
-        taggit_taggeditem_items__content_type=ContentType.objects.get_for_model(
-            Article
-        ),
-        taggit_taggeditem_items__object_id__in=Article.objects.published().values("pk"),
-    ).distinct()
+        Exists(
+            TaggedArticle.objects.filter(
+                tag=OuterRef("pk"),
+                content_object__in=Article.objects.published(),
+            )
+        )
+    )
 
 
 @transaction.atomic
@@ -22,19 +29,17 @@ def merge_tags(survivor: Tag, others) -> list[int]:
     """Move every story of ``others`` onto ``survivor``, delete ``others`` and leave
     their slugs redirecting to it. Returns the ids of the stories that changed."""
     others = [tag for tag in others if tag.pk != survivor.pk]
-    article_type = ContentType.objects.get_for_model(Article)
     changed = set()
     for tag in others:
-        items = TaggedItem.objects.filter(tag=tag)
-        changed.update(
-            items.filter(content_type=article_type).values_list("object_id", flat=True)
+        items = TaggedArticle.objects.filter(tag=tag)
+        changed.update(items.values_list("content_object_id", flat=True))
+        already = set(
+            TaggedArticle.objects.filter(tag=survivor).values_list(
+                "content_object_id", flat=True
+            )
         )
-        already = TaggedItem.objects.filter(tag=survivor).values_list(
-            "content_type_id", "object_id"
-        )
-        already = set(already)
         for item in items:
-            if (item.content_type_id, item.object_id) in already:
+            if item.content_object_id in already:
                 item.delete()
             else:
                 item.tag = survivor

@@ -6,43 +6,67 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import condition
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
 from . import previews
+from .freshness import reader_etag
 from .models import Article, Author, Note, Section, SlugRedirect, TagRedirect
+from .paging import older_newer_page, page_number
 from .search import MAX_QUERY_LENGTH, clean_query, search
 from .tagging import visible_tags
 
 SECTION_BLOCK_SIZE = 4
 RELATED_COUNT = 4
+# A revisit of an unchanged reader page is a 304 before any of it is built.
+fresh_or_304 = condition(etag_func=reader_etag)
 
 
+@fresh_or_304
 def home(request):
-    """Breaking banner, the lead story, the latest stories and a block per section."""
+    """Breaking banner, the lead story, the latest stories and a block per section.
+
+    While a story is breaking it leads the page, whatever was published after it.
+    """
     published = Article.objects.published().for_listing()
-    breaking = Article.objects.breaking().order_by("-publish_at").first()
-    latest = Paginator(published, settings.NEWSROOM_PAGE_SIZE).get_page(
-        request.GET.get("page")
+    breaking = Article.objects.breaking().for_listing().newest_first().first()
+    latest = published.exclude(pk=breaking.pk) if breaking else published
+    page = older_newer_page(
+        latest,
+        page_number(request.GET.get("page")),
+        settings.NEWSROOM_PAGE_SIZE,
+        skip=1 if breaking else 0,
     )
-    lead = latest.object_list[0] if latest.number == 1 and latest.object_list else None
+    stories = page.object_list
+    lead = None
+    if page.number == 1:
+        lead = breaking or (stories[0] if stories else None)
+        stories = stories if breaking else stories[1:]
     section_stories = {}
-    for story in published.latest_per_section(SECTION_BLOCK_SIZE):
-        section_stories.setdefault(story.section, []).append(story)
+    if page.number == 1:
+        sections = {section.pk: section for section in Section.objects.all()}
+        blocks = Article.objects.published().for_compact_listing()
+        for story in blocks.latest_per_section(SECTION_BLOCK_SIZE, sections):
+            # The section came with the section list; no need to join it again.
+            story.section = sections[story.section_id]
+            section_stories.setdefault(story.section, []).append(story)
     return render(
         request,
         "articles/article_home.html",
         {
             "breaking": breaking,
             "lead": lead,
-            "page_obj": latest,
-            "stories": latest.object_list[1:] if lead else latest.object_list,
+            "page_obj": page,
+            "stories": stories,
             "section_blocks": list(section_stories.items()),
         },
     )
 
 
+@method_decorator(fresh_or_304, name="dispatch")
 class ArticleDetailView(DetailView):
     template_name = "articles/article_detail.html"
     context_object_name = "article"
@@ -65,7 +89,7 @@ class ArticleDetailView(DetailView):
             return HttpResponsePermanentRedirect(moved.article.get_absolute_url())
 
     def get_queryset(self):
-        return Article.objects.published().for_listing().prefetch_related("notes")
+        return Article.objects.published().with_relations().prefetch_related("notes")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -74,6 +98,7 @@ class ArticleDetailView(DetailView):
         return context
 
 
+@method_decorator(fresh_or_304, name="dispatch")
 class StoryListView(ListView):
     """A paginated listing of published stories filtered by one object from the URL."""
 
@@ -82,6 +107,12 @@ class StoryListView(ListView):
 
     def get_paginate_by(self, queryset):
         return settings.NEWSROOM_PAGE_SIZE
+
+    def paginate_queryset(self, queryset, page_size):
+        page = older_newer_page(
+            queryset, page_number(self.request.GET.get("page")), page_size
+        )
+        return None, page, page.object_list, page.has_other_pages()
 
     def get_queryset(self):
         self.subject = self.get_subject()
@@ -130,6 +161,7 @@ class AuthorView(StoryListView):
         return stories.filter(bylines__author=self.subject)
 
 
+@fresh_or_304
 def search_page(request):
     """Published stories matching ?q=, best match first (or newest with ?sort=newest)."""
     query = request.GET.get("q", "")
@@ -151,6 +183,7 @@ def search_page(request):
     )
 
 
+@fresh_or_304
 def corrections(request):
     """Recent corrections and clarifications on published stories, newest first."""
     notes = (
@@ -159,10 +192,11 @@ def corrections(request):
             article__in=Article.objects.published(),
         )
         .select_related("article", "article__section")
+        .defer("article__body", "article__body_text")
         .order_by("-created_at", "-pk")
     )
-    page = Paginator(notes, settings.NEWSROOM_PAGE_SIZE).get_page(
-        request.GET.get("page")
+    page = older_newer_page(
+        notes, page_number(request.GET.get("page")), settings.NEWSROOM_PAGE_SIZE
     )
     return render(
         request,
@@ -190,7 +224,7 @@ def render_preview(request, article, *, link_expires=None):
 
 
 def preview_queryset():
-    return Article.objects.for_listing().prefetch_related("notes")
+    return Article.objects.with_relations().prefetch_related("notes")
 
 
 @never_cache

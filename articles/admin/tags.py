@@ -26,7 +26,7 @@ class TagAdmin(admin.ModelAdmin):
         return (
             super()
             .get_queryset(request)
-            .annotate(story_count=Count("taggit_taggeditem_items"))
+            .annotate(story_count=Count("articles_taggedarticle_items"))
             .order_by("name")  # Meta.ordering is not applied to GROUP BY queries
         )
 

@@ -1,10 +1,11 @@
 """The newsroom's domain, one module per concern; import models from here."""
 
 from .editorial import Note
+from .freshness import ReaderGeneration
 from .picture import Image, Rendition, image_upload_to
 from .purge import PurgeRequest
 from .redirects import SlugRedirect, TagRedirect
-from .story import Article, ArticleQuerySet, Author, Byline, Section
+from .story import Article, ArticleQuerySet, Author, Byline, Section, TaggedArticle
 
 __all__ = [
     "Article",
@@ -14,9 +15,11 @@ __all__ = [
     "Image",
     "Note",
     "PurgeRequest",
+    "ReaderGeneration",
     "Rendition",
     "Section",
     "SlugRedirect",
     "TagRedirect",
+    "TaggedArticle",
     "image_upload_to",
 ]

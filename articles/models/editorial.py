@@ -44,6 +44,8 @@ class Note(models.Model):
         ordering = ["created_at", "pk"]
         indexes = [
             models.Index(fields=["kind", "created_at"], name="note_kind_created_at"),
+            # The corrections page: newest first across two kinds, read off the end.
+            models.Index(fields=["created_at", "id"], name="note_newest_first"),
         ]
 
     def __str__(self):

@@ -1,15 +1,13 @@
 import operator
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
-from django.db import models
-from django.db.models import Count, F, Prefetch, Q
-from django.db.models.functions import RowNumber
+from django.db import connections, models
+from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
-from taggit.models import TaggedItem
+from taggit.models import TaggedItemBase
 
 from ..plain_text import html_to_text
 from ..text import plain
@@ -18,6 +16,11 @@ from .picture import Image
 # The longest story the desk still calls a brief (the demo's run 110–140 words, its
 # features 550 and more); longer stories are features and need their picture.
 BRIEF_WORDS = 300
+# What a story card never shows.
+LISTING_DEFERRED = ("body", "body_text")
+# Related stories are ranked among this many of the newest stories of each tag.
+RELATED_CANDIDATES_PER_TAG = 50
+
 BODY_EXTENSIONS = {
     "Bold": True,
     "Italic": True,
@@ -165,7 +168,9 @@ class ArticleQuerySet(models.QuerySet):
         moments = [moment for query in (appears, banner_ends) for moment in query[:1]]
         return min(moments, default=None)
 
-    def for_listing(self):
+    def with_relations(self):
+        """Whole stories with what their page shows beside them: section, lead
+        picture, byline in order and tags, each in one query whatever the count."""
         return self.select_related("section", "lead_image").prefetch_related(
             Prefetch(
                 "bylines",
@@ -176,31 +181,87 @@ class ArticleQuerySet(models.QuerySet):
             "tags",
         )
 
-    def latest_per_section(self, per_section: int):
-        """The newest stories of every section in one query, for the front page blocks."""
+    def for_listing(self):
+        """Story cards: the columns a card shows, never the ~9 KB of body a story
+        carries (which made listing sorts spill to disk), and no tags (no card shows
+        them)."""
         return (
-            self.filter(section__isnull=False)
-            .annotate(
-                rank_in_section=models.Window(
-                    RowNumber(),
-                    partition_by=F("section_id"),
-                    order_by=F("publish_at").desc(),
+            self.defer(*LISTING_DEFERRED)
+            .select_related("section", "lead_image")
+            .prefetch_related(
+                Prefetch(
+                    "bylines",
+                    queryset=Byline.objects.select_related("author").order_by(
+                        "position", "pk"
+                    ),
                 )
             )
-            .filter(rank_in_section__lte=per_section)
         )
 
-    def related_to(self, article):
-        """Stories ranked by how many tags they share with ``article``, then by recency."""
+    def for_compact_listing(self):
+        """Compact cards (the front page's section blocks): no picture, and the
+        caller already holds the section, so neither is joined."""
+        return self.defer(*LISTING_DEFERRED).prefetch_related(
+            Prefetch(
+                "bylines",
+                queryset=Byline.objects.select_related("author").order_by(
+                    "position", "pk"
+                ),
+            )
+        )
+
+    def newest_first(self):
+        return self.order_by("-publish_at", "-pk")
+
+    def in_any(self, subqueries):
+        """Stories whose id one of ``subqueries`` (each a sliced ``values("pk")``)
+        yields: one IN over a UNION ALL, which PostgreSQL runs as a semi-join of a few
+        index scans. An OR of IN clauses would be a filter over every story instead;
+        SQLite, which cannot slice inside a UNION, gets the OR."""
+        subqueries = list(subqueries)
+        if not subqueries:
+            return self.none()
+        if connections[self.db].features.supports_slicing_ordering_in_compound:
+            first, *rest = subqueries
+            return self.filter(pk__in=first.union(*rest, all=True))
+        any_of = Q()
+        for subquery in subqueries:
+            any_of |= Q(pk__in=subquery)
+        return self.filter(any_of)
+
+    def latest_per_section(self, per_section: int, section_ids):
+        """The newest ``per_section`` stories of each section, for the front page.
+
+        One query of one small index scan per section (a LIMIT each, on the
+        section listing index), never a window over the whole archive.
+        """
+        return self.in_any(
+            self.filter(section_id=section_id).newest_first().values("pk")[:per_section]
+            for section_id in section_ids
+        ).newest_first()
+
+    def related_to(self, article, *, per_tag: int = RELATED_CANDIDATES_PER_TAG):
+        """Stories ranked by how many tags they share with ``article``, then by recency.
+
+        The candidates are the newest ``per_tag`` stories of each of its tags, found by
+        index; only they are ranked, so a story with a tag on half the archive costs
+        what one with a rare tag costs.
+        """
         tag_ids = [tag.pk for tag in article.tags.all()]
         if not tag_ids:
             return self.none()
-        return (
-            self.exclude(pk=article.pk)
-            .filter(tags__in=tag_ids)
-            .annotate(shared_tags=Count("tags"))
-            .order_by("-shared_tags", "-publish_at", "-pk")
+        others = self.exclude(pk=article.pk)
+        candidates = others.in_any(
+            others.filter(tagged_items__tag_id=tag_id)
+            .newest_first()
+            .values("pk")[:per_tag]
+            for tag_id in tag_ids
         )
+        return candidates.annotate(
+            shared_tags=Count(
+                "tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids)
+            )
+        ).order_by("-shared_tags", "-publish_at", "-pk")
 
 
 class Article(models.Model):
@@ -232,7 +293,7 @@ class Article(models.Model):
     authors = models.ManyToManyField(
         Author, through="Byline", related_name="articles", blank=True
     )
-    tags = TaggableManager(blank=True)
+    tags = TaggableManager(blank=True, through="TaggedArticle")
     lead_image = models.ForeignKey(
         Image, null=True, blank=True, on_delete=models.PROTECT, related_name="lead_for"
     )
@@ -282,12 +343,14 @@ class Article(models.Model):
     class Meta:
         ordering = ["-publish_at", "-pk"]
         indexes = [
+            # Listings order by (publish_at, id): with id in the index, the newest
+            # page is read off its end with no sort, at any archive size.
             models.Index(
-                fields=["status", "publish_at"], name="article_status_publish_at"
+                fields=["status", "publish_at", "id"], name="article_published_order"
             ),
             models.Index(
-                fields=["section", "status", "publish_at"],
-                name="article_section_listing",
+                fields=["section", "status", "publish_at", "id"],
+                name="article_section_order",
             ),
             models.Index(
                 fields=["is_breaking", "breaking_until"], name="article_breaking"
@@ -352,13 +415,6 @@ class Article(models.Model):
         return [byline.author for byline in self.bylines.all()]
 
     @property
-    def tagged_items(self):
-        """The story's tag links (``tags`` yields the tags); revisions follow these."""
-        return TaggedItem.objects.filter(
-            content_type=ContentType.objects.get_for_model(Article), object_id=self.pk
-        )
-
-    @property
     def may_go_out_before_its_picture(self):
         """A breaking desk publishes an alert or a brief the moment it is checked and
         adds the picture when one arrives; a feature is planned and waits for its
@@ -417,3 +473,26 @@ class Byline(models.Model):
 
     def __str__(self):
         return f"{self.author} on {self.article}"
+
+
+class TaggedArticle(TaggedItemBase):
+    """A tag on a story: taggit's custom through model with a real foreign key, so a
+    tag page joins its stories by index instead of casting a generic object id."""
+
+    content_object = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_object", "tag"], name="tag_once_per_story"
+            ),
+        ]
+        # The unique constraint serves "tags of a story"; this one "stories of a tag".
+        indexes = [
+            models.Index(fields=["tag", "content_object"], name="tagged_article_by_tag")
+        ]
+
+    def __str__(self):
+        return f"{self.tag} on {self.content_object}"

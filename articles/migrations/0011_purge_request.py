@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0007_search_vector'),
+        ('articles', '0010_listing_order_indexes'),
     ]
 
     operations = [

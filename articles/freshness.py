@@ -1,0 +1,111 @@
+"""Conditional GET for reader pages, answered before the page is rendered.
+
+A page's ETag is derived from what can change it, all read in one query by index:
+
+- the reader generation, moved in the same transaction as every save or delete of a
+  row a reader page shows (stories, bylines, tags, notes, sections, authors, pictures
+  and their renditions, redirects);
+- the newest publish time that has passed (a scheduled story appears with no write)
+  and the newest breaking expiry that has passed (a banner ends with no write);
+- the release: templates and the site's settings, so a deploy never answers 304
+  with a page the new code renders differently;
+- the address asked for (path, query string, host and scheme).
+
+An unchanged page costs that query and a 304; a changed one never matches.
+The receivers below stand in for the publishing module's subscribers: when it
+lands, its after-change hook should call ``bump()`` and they can go.
+"""
+
+import hashlib
+from functools import cache
+from pathlib import Path
+
+from django.conf import settings
+from django.db.models import F, Subquery
+from django.db.models.signals import post_delete, post_save
+from django.utils import timezone
+from taggit.models import Tag
+
+from .models import (
+    Article,
+    Author,
+    Byline,
+    Image,
+    Note,
+    ReaderGeneration,
+    Rendition,
+    Section,
+    SlugRedirect,
+    TaggedArticle,
+    TagRedirect,
+)
+
+WATCHED = [
+    Article,
+    Author,
+    Byline,
+    Image,
+    Note,
+    Rendition,
+    Section,
+    SlugRedirect,
+    Tag,
+    TaggedArticle,
+    TagRedirect,
+]
+
+
+def bump(**kwargs) -> None:
+    """Move the generation; pages that showed anything before now have a new ETag."""
+    if not ReaderGeneration.objects.filter(pk=1).update(value=F("value") + 1):
+        ReaderGeneration.objects.get_or_create(pk=1, defaults={"value": 1})
+
+
+def connect() -> None:
+    for model in WATCHED:
+        uid = f"reader_generation_{model._meta.label_lower}"
+        post_save.connect(bump, sender=model, dispatch_uid=f"{uid}_save")
+        post_delete.connect(bump, sender=model, dispatch_uid=f"{uid}_delete")
+
+
+@cache
+def release() -> str:
+    """What the code renders with: every template's bytes and the site settings."""
+    digest = hashlib.sha256()
+    folders = [
+        Path(folder) for engine in settings.TEMPLATES for folder in engine["DIRS"]
+    ]
+    folders.append(Path(__file__).parent / "templates")
+    for folder in folders:
+        for path in sorted(folder.rglob("*.html")):
+            digest.update(path.read_bytes())
+    newsroom = sorted(
+        (name, repr(getattr(settings, name)))
+        for name in dir(settings)
+        if name.startswith("NEWSROOM_")
+    )
+    digest.update(repr((newsroom, settings.STATIC_URL, settings.MEDIA_URL)).encode())
+    return digest.hexdigest()[:16]
+
+
+def reader_etag(request, *args, **kwargs) -> str | None:
+    now = timezone.now()
+    newest_published = Article.objects.published().order_by("-publish_at")
+    newest_expired = Article.objects.filter(
+        is_breaking=True, breaking_until__lte=now
+    ).order_by("-breaking_until")
+    state = (
+        ReaderGeneration.objects.filter(pk=1)
+        .annotate(
+            published=Subquery(newest_published.values("publish_at")[:1]),
+            expired=Subquery(newest_expired.values("breaking_until")[:1]),
+        )
+        .values_list("value", "published", "expired")
+        .first()
+    )
+    if state is None:
+        return None  # no generation yet: render, and let the middleware hash it
+    key = repr(
+        (release(), state, request.scheme, request.get_host(), request.get_full_path())
+    )
+    return f'"{hashlib.sha256(key.encode()).hexdigest()[:32]}"'
