@@ -1049,10 +1049,15 @@ class Smoke:
                 capture_output=True,
             )
             check(probe.returncode == 1, "the image HEALTHCHECK fails while it is down")
-            down_page = request(port, "/")
+            cached_page = request(port, "/")
             check(
-                down_page.status >= 500,
-                f"a page fails cleanly meanwhile ({down_page.status})",
+                cached_page.status == 200 and "<html" in cached_page.text,
+                f"readers still get the home page from the cache ({cached_page.status})",
+            )
+            never_cached = request(port, f"/search/?q=outage-{secrets.token_hex(4)}")
+            check(
+                never_cached.status >= 500,
+                f"a page nobody cached fails cleanly meanwhile ({never_cached.status})",
             )
             time.sleep(2)
             self.postgres.start()

@@ -32,6 +32,7 @@ class ArticlesConfig(AppConfig):
         pre_save.connect(
             _plain_tag_name, sender=Tag, dispatch_uid="articles_plain_tag_name"
         )
-        from . import freshness
+        from . import freshness, publishing, reader_cache
 
         freshness.connect()
+        publishing.subscribe(reader_cache.purge_for_change)

@@ -12,6 +12,7 @@ from django.utils.html import escape
 from django.utils.text import Truncator
 from taggit.models import Tag
 
+from . import reader_cache
 from .models import Article, Author, Section
 from .structured_data import modified_at, shared_image
 from .tagging import visible_tags
@@ -62,6 +63,10 @@ class StoryFeed(Feed):
 
     feed_type = NewsroomRss
     item_guid_is_permalink = False
+
+    def __call__(self, request, *args, **kwargs):
+        response = super().__call__(request, *args, **kwargs)
+        return reader_cache.tag_page(response, keys=[reader_cache.FEEDS])
 
     def get_object(self, request, *args, **kwargs):
         return FeedSubject(request)

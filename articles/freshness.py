@@ -21,10 +21,13 @@ from functools import cache
 from pathlib import Path
 
 from django.conf import settings
+from django.db import transaction
 from django.db.models import F, Subquery
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 from taggit.models import Tag
+
+from newsroom import page_cache
 
 from .models import (
     Article,
@@ -56,9 +59,12 @@ WATCHED = [
 
 
 def bump(**kwargs) -> None:
-    """Move the generation; pages that showed anything before now have a new ETag."""
+    """Move the generation; pages that showed anything before now have a new ETag,
+    and once the change commits Django's page cache starts afresh too (a change
+    the publishing module does not make, a section renamed, is seen at once there)."""
     if not ReaderGeneration.objects.filter(pk=1).update(value=F("value") + 1):
         ReaderGeneration.objects.get_or_create(pk=1, defaults={"value": 1})
+    transaction.on_commit(page_cache.bump_generation)
 
 
 def connect() -> None:
@@ -94,17 +100,28 @@ def reader_etag(request, *args, **kwargs) -> str | None:
     newest_expired = Article.objects.filter(
         is_breaking=True, breaking_until__lte=now
     ).order_by("-breaking_until")
-    state = (
+    # The next change readers will see rides along in the same query, for the page
+    # cache's lifetime (newsroom/page_cache.py): same answer as next_change_at().
+    next_appearing = Article.objects.scheduled().order_by("publish_at")
+    next_banner_end = Article.objects.breaking().order_by("breaking_until")
+    row = (
         ReaderGeneration.objects.filter(pk=1)
         .annotate(
             published=Subquery(newest_published.values("publish_at")[:1]),
             expired=Subquery(newest_expired.values("breaking_until")[:1]),
+            appearing=Subquery(next_appearing.values("publish_at")[:1]),
+            banner_ends=Subquery(next_banner_end.values("breaking_until")[:1]),
         )
-        .values_list("value", "published", "expired")
+        .values_list("value", "published", "expired", "appearing", "banner_ends")
         .first()
     )
-    if state is None:
+    if row is None:
         return None  # no generation yet: render, and let the middleware hash it
+    *state, appearing, banner_ends = row
+    request.reader_next_change = min(
+        (moment for moment in (appearing, banner_ends) if moment), default=None
+    )
+    state = tuple(state)
     key = repr(
         (release(), state, request.scheme, request.get_host(), request.get_full_path())
     )

@@ -74,6 +74,23 @@ def story_tags(stories) -> set[str]:
     return {story_tag(story.pk) for story in stories}
 
 
+def story_lists(story) -> set[str]:
+    """A story page's own tags: the lists it belongs to (from its prefetches)."""
+    keys = {story_tag(story.pk)}
+    if story.section_id:
+        keys.add(section_tag(story.section_id))
+    keys |= {tag_tag(tag.pk) for tag in story.tags.all()}
+    keys |= {author_tag(byline.author_id) for byline in story.bylines.all()}
+    return keys
+
+
+def tag_page(response, *, keys=(), stories=(), lifetime=None):
+    """Mark ``response`` as a reader page showing ``stories`` on the lists ``keys``."""
+    return page_cache.tag_response(
+        response, *keys, *story_tags(stories), lifetime=lifetime
+    )
+
+
 def lists_of(story_ids) -> set[str]:
     """The lists these stories are on now: home, feeds, their sections, tags, authors."""
     keys = {HOME, FEEDS, SITEMAPS, SEARCH}
@@ -98,7 +115,9 @@ def lists_of(story_ids) -> set[str]:
 
 
 def keys_for_change(change) -> set[str]:
-    keys = {story_tag(pk) for pk in change.article_ids}
+    # Feeds and sitemaps show every story's words and times: few pages, cheap to
+    # make again, so any change renews them.
+    keys = {story_tag(pk) for pk in change.article_ids} | {FEEDS, SITEMAPS}
     if change.fields & LIST_FIELDS or change.old_tag_slugs:
         keys |= lists_of(change.article_ids)
     if "notes" in change.fields:

@@ -15,10 +15,12 @@ from django.db.models.functions import Coalesce, Greatest
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
+from newsroom.page_cache import for_readers
+
+from . import reader_cache
 from .models import Article, Author, Section
 
 NEWS_WINDOW = timedelta(hours=48)
@@ -168,10 +170,12 @@ def news_language(language_code: str) -> str:
     return chinese.get(code, code.split("-")[0])
 
 
+@for_readers(reader_cache.SITEMAPS)
 def sitemap_index_view(request):
     return sitemap_index(request, sitemaps=SITEMAPS, sitemap_url_name="sitemap_section")
 
 
+@for_readers(reader_cache.SITEMAPS)
 def sitemap_section_view(request, section):
     if section == "news":
         response = sitemap(
@@ -194,7 +198,7 @@ def sitemap_section_view(request, section):
 
 
 @require_safe
-@cache_control(max_age=3600, public=True)
+@for_readers("robots")
 def robots_txt(request):
     lines = [
         "User-agent: *",

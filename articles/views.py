@@ -12,7 +12,9 @@ from django.views.decorators.http import condition
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
-from . import previews
+from newsroom.page_cache import for_readers
+
+from . import previews, reader_cache
 from .freshness import reader_etag
 from .models import Article, Author, Note, Section, SlugRedirect, TagRedirect
 from .paging import older_newer_page, page_number
@@ -25,7 +27,23 @@ RELATED_COUNT = 4
 fresh_or_304 = condition(etag_func=reader_etag)
 
 
-@fresh_or_304
+def reader_view(view):
+    """A page for everyone: a 304 before rendering, public for shared caches, and
+    tagged (by the view, with what it shows) so that a change purges it."""
+    return for_readers()(fresh_or_304(view))
+
+
+def tag_when_rendered(response, *, keys, stories):
+    """Tag a template response once it is rendered, from the stories it showed."""
+    response.add_post_render_callback(
+        lambda rendered: reader_cache.tag_page(
+            rendered, keys=keys, stories=stories(rendered.context_data)
+        )
+    )
+    return response
+
+
+@reader_view
 def home(request):
     """Breaking banner, the lead story, the latest stories and a block per section.
 
@@ -53,7 +71,7 @@ def home(request):
             # The section came with the section list; no need to join it again.
             story.section = sections[story.section_id]
             section_stories.setdefault(story.section, []).append(story)
-    return render(
+    response = render(
         request,
         "articles/article_home.html",
         {
@@ -64,16 +82,21 @@ def home(request):
             "section_blocks": list(section_stories.items()),
         },
     )
+    shown = [breaking, lead, *stories]
+    shown += [story for block in section_stories.values() for story in block]
+    return reader_cache.tag_page(
+        response, keys=[reader_cache.HOME], stories=filter(None, shown)
+    )
 
 
-@method_decorator(fresh_or_304, name="dispatch")
+@method_decorator(reader_view, name="dispatch")
 class ArticleDetailView(DetailView):
     template_name = "articles/article_detail.html"
     context_object_name = "article"
 
     def get(self, request, *args, **kwargs):
         try:
-            return super().get(request, *args, **kwargs)
+            response = super().get(request, *args, **kwargs)
         except Http404:
             # An address the story had before its slug changed: send readers on.
             moved = (
@@ -86,7 +109,15 @@ class ArticleDetailView(DetailView):
             )
             if moved is None:
                 raise
-            return HttpResponsePermanentRedirect(moved.article.get_absolute_url())
+            return reader_cache.tag_page(
+                HttpResponsePermanentRedirect(moved.article.get_absolute_url()),
+                stories=[moved.article],
+            )
+        return tag_when_rendered(
+            response,
+            keys=reader_cache.story_lists(self.object),
+            stories=lambda context: [context["article"], *context["related"]],
+        )
 
     def get_queryset(self):
         return Article.objects.published().with_relations().prefetch_related("notes")
@@ -98,7 +129,7 @@ class ArticleDetailView(DetailView):
         return context
 
 
-@method_decorator(fresh_or_304, name="dispatch")
+@method_decorator(reader_view, name="dispatch")
 class StoryListView(ListView):
     """A paginated listing of published stories filtered by one object from the URL."""
 
@@ -121,6 +152,13 @@ class StoryListView(ListView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(subject=self.subject, **kwargs)
 
+    def render_to_response(self, context, **response_kwargs):
+        return tag_when_rendered(
+            super().render_to_response(context, **response_kwargs),
+            keys=[self.subject_key()],
+            stories=lambda context: context["stories"],
+        )
+
 
 class SectionView(StoryListView):
     def get_subject(self):
@@ -128,6 +166,9 @@ class SectionView(StoryListView):
 
     def filter_stories(self, stories):
         return stories.filter(section=self.subject)
+
+    def subject_key(self):
+        return reader_cache.section_tag(self.subject.pk)
 
 
 class TagView(StoryListView):
@@ -139,8 +180,11 @@ class TagView(StoryListView):
                 old_slug=slug, tag__in=visible_tags()
             ).first()
             if merged is not None:
-                return HttpResponsePermanentRedirect(
-                    reverse("articles:tag", args=[merged.tag.slug])
+                return reader_cache.tag_page(
+                    HttpResponsePermanentRedirect(
+                        reverse("articles:tag", args=[merged.tag.slug])
+                    ),
+                    keys=[reader_cache.tag_tag(merged.tag_id)],
                 )
         return super().get(request, *args, **kwargs)
 
@@ -149,6 +193,9 @@ class TagView(StoryListView):
 
     def filter_stories(self, stories):
         return stories.filter(tags=self.subject)
+
+    def subject_key(self):
+        return reader_cache.tag_tag(self.subject.pk)
 
 
 class AuthorView(StoryListView):
@@ -160,8 +207,11 @@ class AuthorView(StoryListView):
     def filter_stories(self, stories):
         return stories.filter(bylines__author=self.subject)
 
+    def subject_key(self):
+        return reader_cache.author_tag(self.subject.pk)
 
-@fresh_or_304
+
+@reader_view
 def search_page(request):
     """Published stories matching ?q=, best match first (or newest with ?sort=newest)."""
     query = request.GET.get("q", "")
@@ -170,7 +220,7 @@ def search_page(request):
     results = Paginator(
         search(cleaned, order=order), settings.NEWSROOM_PAGE_SIZE
     ).get_page(request.GET.get("page"))
-    return render(
+    response = render(
         request,
         "articles/article_search.html",
         {
@@ -181,9 +231,15 @@ def search_page(request):
             "stories": results.object_list,
         },
     )
+    return reader_cache.tag_page(
+        response,
+        keys=[reader_cache.SEARCH],
+        stories=results.object_list,
+        lifetime=settings.NEWSROOM_SEARCH_MAX_AGE,
+    )
 
 
-@fresh_or_304
+@reader_view
 def corrections(request):
     """Recent corrections and clarifications on published stories, newest first."""
     notes = (
@@ -198,10 +254,15 @@ def corrections(request):
     page = older_newer_page(
         notes, page_number(request.GET.get("page")), settings.NEWSROOM_PAGE_SIZE
     )
-    return render(
+    response = render(
         request,
         "articles/note_list.html",
         {"page_obj": page, "notes": page.object_list},
+    )
+    return reader_cache.tag_page(
+        response,
+        keys=[reader_cache.CORRECTIONS],
+        stories=[note.article for note in page.object_list],
     )
 
 

@@ -2,8 +2,10 @@
 
 The container health check, the proxy's operators and any load balancer ask it every
 few seconds, so it stays cheap: one ``SELECT 1`` and one cache read, no templates, no
-sessions. It says 503 while the database or the cache is unreachable and 200 again as
-soon as both answer; Django's connection health checks reconnect on their own.
+sessions. It says 503 while the database is unreachable and 200 again as soon as it
+answers; Django's connection health checks reconnect on their own. The cache is
+reported but not required: without Redis pages are rendered uncached, so the site
+is degraded, not down, and the proxy keeps sending readers.
 """
 
 import logging
@@ -29,6 +31,7 @@ def cache_answers() -> None:
 
 
 PROBES = {"database": database_answers, "cache": cache_answers}
+REQUIRED = {"database"}
 
 
 @never_cache
@@ -43,8 +46,9 @@ def healthz(request):
             report[name] = "unavailable"
         else:
             report[name] = "ok"
-    healthy = all(state == "ok" for state in report.values())
+    healthy = all(report[name] == "ok" for name in REQUIRED)
+    status = "ok" if all(state == "ok" for state in report.values()) else "degraded"
     return JsonResponse(
-        {"status": "ok" if healthy else "unavailable", **report},
+        {"status": status if healthy else "unavailable", **report},
         status=200 if healthy else 503,
     )

@@ -98,6 +98,9 @@ MIDDLEWARE = [
     # ETag on every page; a reader's repeat visit to an unchanged page costs a 304.
     "django.middleware.http.ConditionalGetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Readers' pages: public and tagged for Varnish, and served from Django's cache
+    # before the session, the user or the database is touched.
+    "newsroom.page_cache.ReaderCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

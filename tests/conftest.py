@@ -86,6 +86,9 @@ def _fast_and_isolated(settings, tmp_path):
             "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         },
     }
+    # A test's writes never commit, so the page cache would never hear of them; the
+    # tests of the page cache itself (test_page_cache.py) turn it on.
+    settings.NEWSROOM_PAGE_CACHE = False
 
 
 @pytest.fixture(scope="session")

@@ -305,7 +305,9 @@ def test_sitemaps_run_a_fixed_number_of_queries(
     few = queries()
     add(3, 40)
     assert queries() == few
-    assert max(few.values()) <= 12, few
+    # 12 for the index of six sitemaps, and two indexed LIMIT 1 reads of the next
+    # scheduled change, which bounds how long shared caches may keep the answer.
+    assert max(few.values()) <= 14, few
 
 
 def test_robots_txt_names_both_sitemaps(client, db):

@@ -322,7 +322,9 @@ def test_nfc_and_nfd_spellings_are_one_tag_and_one_slug(editor_client, world):
     tag = Tag.objects.get(slug="cafe")
     assert tag.name == composed
     assert Tag.objects.exclude(name="Navy").count() == 1
-    assert set(tag.articles_taggedarticle_items.values_list("content_object_id", flat=True)) == {
+    assert set(
+        tag.articles_taggedarticle_items.values_list("content_object_id", flat=True)
+    ) == {
         story.pk,
         other.pk,
     }
