@@ -1,15 +1,17 @@
 """What each reader page shows, named as cache tags, and the purge after a change.
 
-Pages are tagged with the stories they show (``story-12``) and with the lists they
-are part of (``home``, ``section-3``, ``tag-40``, ``author-7``, ``feeds``,
-``sitemaps``, ``search``, ``corrections``). After a change commits, the publishing
-module tells ``purge_for_change``, which purges
+Pages are tagged with the stories they show (``story-12``), the sections, tags and
+authors whose names they show (``section-3``, ``tag-40``, ``author-7``) and the
+lists they are (``home``, ``section-3-list``, ``tag-40-list``, ``author-7-list``,
+``feeds``, ``sitemaps``, ``search``, ``corrections``). After a change commits, the
+publishing module tells ``purge_for_change``, which purges
 
 - every page showing a changed story (its ``story-`` tag covers the lists it was
   on, pages further down included), and
 - when the change can move it in or out of lists (published, unpublished,
   rescheduled, section, tags or byline changed, breaking flag), the lists it is on
-  now, so that a story appears where it was not shown before;
+  now, so that a story appears where it was not shown before; the other stories of
+  its section or byline keep their cached pages;
 
 and moves Django's page-cache generation, so no process serves a page from before.
 A story that appears at its scheduled time needs no purge at all: every cached
@@ -69,13 +71,19 @@ def author_tag(author_id: int) -> str:
     return f"author-{author_id}"
 
 
+def list_tag(subject_tag: str) -> str:
+    """The list of stories of a section, tag or author, beside the subject itself."""
+    return f"{subject_tag}-list"
+
+
 def story_tags(stories) -> set[str]:
     """The tags of story cards on a page (``stories``: objects with a ``pk``)."""
     return {story_tag(story.pk) for story in stories}
 
 
-def story_lists(story) -> set[str]:
-    """A story page's own tags: the lists it belongs to (from its prefetches)."""
+def story_page_tags(story) -> set[str]:
+    """A story page's own tags: the story, and the section, tags and authors it
+    names (from its prefetches); not their lists, which it does not show."""
     keys = {story_tag(story.pk)}
     if story.section_id:
         keys.add(section_tag(story.section_id))
@@ -96,17 +104,17 @@ def lists_of(story_ids) -> set[str]:
     keys = {HOME, FEEDS, SITEMAPS, SEARCH}
     stories = Article.objects.filter(pk__in=story_ids)
     keys |= {
-        section_tag(section_id)
+        list_tag(section_tag(section_id))
         for section_id in stories.exclude(section=None).values_list(
             "section_id", flat=True
         )
     }
     keys |= {
-        tag_tag(tag_id)
+        list_tag(tag_tag(tag_id))
         for tag_id in stories.exclude(tags=None).values_list("tags__id", flat=True)
     }
     keys |= {
-        author_tag(author_id)
+        list_tag(author_tag(author_id))
         for author_id in Byline.objects.filter(article__in=story_ids).values_list(
             "author_id", flat=True
         )

@@ -115,7 +115,7 @@ class ArticleDetailView(DetailView):
             )
         return tag_when_rendered(
             response,
-            keys=reader_cache.story_lists(self.object),
+            keys=reader_cache.story_page_tags(self.object),
             stories=lambda context: [context["article"], *context["related"]],
         )
 
@@ -155,7 +155,7 @@ class StoryListView(ListView):
     def render_to_response(self, context, **response_kwargs):
         return tag_when_rendered(
             super().render_to_response(context, **response_kwargs),
-            keys=[self.subject_key()],
+            keys=[self.subject_key(), reader_cache.list_tag(self.subject_key())],
             stories=lambda context: context["stories"],
         )
 

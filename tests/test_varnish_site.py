@@ -1,0 +1,87 @@
+"""The site behind a real Varnish: readers are served from memory, and a change
+purges exactly the pages that show it once it commits."""
+
+import pytest
+from django.urls import reverse
+
+from articles import publishing
+from articles.models import Article
+from tests.varnish import PURGE_TOKEN, fetch, running_varnish
+
+
+@pytest.fixture
+def varnish(live_server, settings):
+    with running_varnish(live_server.thread.port) as port:
+        settings.NEWSROOM_PURGE_BACKENDS = [
+            {
+                "BACKEND": "articles.purge_backends.VarnishPurge",
+                "OPTIONS": {"url": f"http://127.0.0.1:{port}", "token": PURGE_TOKEN},
+            }
+        ]
+        yield port
+
+
+def get(port, path):
+    response, body = fetch(port, path, headers={"Host": "localhost"})
+    return response.status, response.getheader("X-Cache"), body
+
+
+@pytest.fixture
+def newsroom(make_article, make_section, make_author, editor):
+    europe = make_section(name="Europe", slug="europe")
+    asia = make_section(name="Asia", slug="asia")
+    author = make_author(name="Aylin Demir", slug="aylin-demir")
+    lead = make_article(
+        headline="Ministers agree on air defence", section=europe, authors=[author]
+    )
+    elsewhere = make_article(
+        headline="Typhoon season begins", section=asia, authors=[author]
+    )
+    draft = make_article(
+        headline="Border crossing reopens",
+        status=Article.Status.DRAFT,
+        section=europe,
+        authors=[author],
+    )
+    return {"lead": lead, "elsewhere": elsewhere, "draft": draft, "editor": editor}
+
+
+def test_a_second_reader_is_served_by_varnish(varnish, newsroom):
+    story = newsroom["lead"].get_absolute_url()
+    assert get(varnish, story)[:2] == (200, "miss")
+    status, cache, body = get(varnish, story)
+    assert (status, cache) == (200, "hit")
+    assert "Ministers agree on air defence" in body
+
+
+def test_publishing_purges_the_pages_it_changes_and_no_others(varnish, newsroom):
+    home = reverse("articles:home")
+    europe = reverse("articles:section", args=["europe"])
+    asia = reverse("articles:section", args=["asia"])
+    typhoon = newsroom["elsewhere"].get_absolute_url()
+    for path in (home, europe, asia, typhoon):
+        get(varnish, path)
+        assert get(varnish, path)[1] == "hit", path
+
+    publishing.publish(newsroom["draft"], by=newsroom["editor"])
+
+    for path in (home, europe):
+        status, cache, body = get(varnish, path)
+        assert cache == "miss", path
+        assert "Border crossing reopens" in body, path
+    assert get(varnish, asia)[1] == "hit"
+    assert get(varnish, typhoon)[1] == "hit"
+
+
+def test_unpublishing_takes_the_story_off_every_page_that_showed_it(varnish, newsroom):
+    story = newsroom["lead"].get_absolute_url()
+    home = reverse("articles:home")
+    author = reverse("articles:author", args=["aylin-demir"])
+    for path in (story, home, author):
+        get(varnish, path)
+
+    publishing.unpublish(newsroom["lead"], by=newsroom["editor"])
+
+    assert get(varnish, story)[0] == 404
+    for path in (home, author):
+        assert "Ministers agree on air defence" not in get(varnish, path)[2], path
