@@ -9,10 +9,15 @@ dropped and created, so never point it at real data), migrates it, loads the arc
 configuration (docker/gunicorn.conf.py, DJANGO_DEBUG=0, 2 sync workers, no Redis: every
 cache off), then runs wrk -t1 against each page for a fixed time and prints req/s,
 p50 and p99 beside a bare Django view serving the front page's bytes (the floor).
+Then the same pages as cache hits: gunicorn again with Django's page cache in Redis
+(database 12 of 127.0.0.1:6379, flushed first), and Varnish in front of it, started
+by docker/varnish/start.sh as compose starts it (Debian's varnish and
+varnish-modules; the Varnish rows are skipped without them).
 Compare ratios to the floor within one run: the machine is shared.
 """
 
 import argparse
+import contextlib
 import os
 import re
 import shutil
@@ -28,7 +33,11 @@ from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 PORT = 8765
+VARNISH_PORT = 8766
 BASE = f"http://127.0.0.1:{PORT}"
+REDIS_URL = "redis://127.0.0.1:6379/12"
+# Cache hits: the pages a breaking-news spike asks for.
+CACHED = ["home", "story"]
 # As nginx sends it: the site is HTTPS and the proxy on loopback is trusted.
 HEADERS = {"X-Forwarded-Proto": "https"}
 
@@ -113,7 +122,7 @@ def to_ms(value: str) -> float:
     )
 
 
-def wrk(path: str, args, headers: dict) -> dict:
+def wrk(path: str, args, headers: dict, base: str = BASE) -> dict:
     command = [
         "wrk",
         "-t1",
@@ -126,7 +135,7 @@ def wrk(path: str, args, headers: dict) -> dict:
     for name, value in headers.items():
         command += ["-H", f"{name}: {value}"]
     output = subprocess.run(
-        [*command, BASE + path], capture_output=True, text=True, check=True
+        [*command, base + path], capture_output=True, text=True, check=True
     ).stdout
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     return {
@@ -154,6 +163,7 @@ def measure(stories: int, args, workdir: Path) -> dict:
         "GUNICORN_BIND": f"127.0.0.1:{PORT}",
         "GUNICORN_MAX_REQUESTS": "0",
         "HOME": str(workdir),
+        "NEWSROOM_PAGE_CACHE": "0",
     }
     env.pop("REDIS_URL", None)
     python = [sys.executable, str(Path(__file__).resolve())]
@@ -164,7 +174,23 @@ def measure(stories: int, args, workdir: Path) -> dict:
         cwd=ROOT,
         check=True,
     )
-    log = open(workdir / f"gunicorn-{stories}.log", "w")
+    results = {}
+    with gunicorn(env, workdir / f"gunicorn-{stories}.log") as server:
+        wait_until_up(server)
+        uncached(stories, args, floor, results)
+    cached_env = {**env, "NEWSROOM_PAGE_CACHE": "1", "REDIS_URL": REDIS_URL}
+    import redis
+
+    redis.Redis.from_url(REDIS_URL).flushdb()
+    with gunicorn(cached_env, workdir / f"gunicorn-cached-{stories}.log") as server:
+        wait_until_up(server)
+        cache_hits(stories, args, results, workdir)
+    return results
+
+
+@contextlib.contextmanager
+def gunicorn(env: dict, log_path: Path):
+    log = open(log_path, "w")
     server = subprocess.Popen(
         [
             sys.executable,
@@ -179,47 +205,99 @@ def measure(stories: int, args, workdir: Path) -> dict:
         stdout=log,
         stderr=subprocess.STDOUT,
     )
-    results = {}
     try:
-        wait_until_up(server)
-        status, _, home = fetch("/")
-        assert status == 200, status
-        floor.write_bytes(home)
-        floors = []
-        for name, path in pages(stories).items():
-            status, headers, body = fetch(path)
-            assert status == 200, (path, status)
-            fetch(path)  # warm-up: both workers' template and URL caches
-            runs = [(name, HEADERS)]
-            if name in REVALIDATED and headers.get("ETag"):
-                revalidate = {**HEADERS, "If-None-Match": headers["ETag"]}
-                assert fetch(path, revalidate)[0] == 304, path
-                runs.append((f"{name}, 304", revalidate))
-            for label, run_headers in runs:
-                # The machine is shared: the floor is measured again right before
-                # each page, and the page is compared with that run.
-                floor_run = wrk(FLOOR, args, HEADERS)
-                floors.append(floor_run)
-                result = wrk(path, args, run_headers)
-                results[label] = {
-                    **result,
-                    "bytes": 0 if label.endswith("304") else len(body),
-                    "floor_rps": floor_run["rps"],
-                }
-                print(
-                    f"  {label:18} {result['rps']:8.1f} req/s"
-                    f" (floor {floor_run['rps']:.0f})",
-                    flush=True,
-                )
-        results["floor (bare view)"] = {
-            **sorted(floors, key=lambda run: run["rps"])[len(floors) // 2],
-            "bytes": len(home),
-        }
+        yield server
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
         log.close()
-    return results
+
+
+def compared(label, path, args, headers, results, base=BASE):
+    # The machine is shared: the floor is measured again right before each page,
+    # and the page is compared with that run.
+    floor_run = wrk(FLOOR, args, HEADERS)
+    result = wrk(path, args, headers, base)
+    results[label] = {**result, "floor_rps": floor_run["rps"]}
+    print(
+        f"  {label:24} {result['rps']:8.1f} req/s (floor {floor_run['rps']:.0f})",
+        flush=True,
+    )
+    return floor_run
+
+
+def cache_hits(stories: int, args, results: dict, workdir: Path) -> None:
+    for name in CACHED:
+        path = pages(stories)[name]
+        fetch(path)  # the first reader fills the cache
+        assert fetch(path)[1].get("X-Page-Cache") == "hit", path
+        compared(f"{name}, page-cache hit", path, args, HEADERS, results)
+    if not shutil.which("varnishd", path=f"{os.environ.get('PATH', '')}:/usr/sbin"):
+        print("  Varnish rows skipped: apt-get install varnish varnish-modules")
+        return
+    state = Path(tempfile.mkdtemp(prefix="varnish-", dir=workdir))
+    state.chmod(0o755)
+    workdir.chmod(0o755)
+    varnish_env = {
+        **os.environ,
+        "PATH": f"{os.environ.get('PATH', '')}:/usr/sbin",
+        "VARNISH_BACKEND_HOST": "127.0.0.1",
+        "VARNISH_BACKEND_PORT": str(PORT),
+        "VARNISH_PROBE_HOST": "127.0.0.1",
+        "VARNISH_LISTEN": f"127.0.0.1:{VARNISH_PORT}",
+        "VARNISH_WORKDIR": str(state),
+        "VARNISH_SIZE": "256m",
+        "VARNISH_PURGE_TOKEN": "bench-" + "x" * 20,
+    }
+    varnish = subprocess.Popen(
+        ["sh", str(ROOT / "docker/varnish/start.sh")],
+        env=varnish_env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    base = f"http://127.0.0.1:{VARNISH_PORT}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base + "/healthz", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.2)
+        for name in CACHED:
+            path = pages(stories)[name]
+            request = urllib.request.Request(base + path, headers=HEADERS)
+            for _ in range(2):
+                with urllib.request.urlopen(request, timeout=10) as response:
+                    hit = response.headers.get("X-Cache")
+            assert hit == "hit", (path, hit)
+            compared(f"{name}, Varnish hit", path, args, HEADERS, results, base)
+    finally:
+        os.killpg(varnish.pid, signal.SIGTERM)
+        varnish.wait(timeout=30)
+
+
+def uncached(stories: int, args, floor: Path, results: dict) -> None:
+    status, _, home = fetch("/")
+    assert status == 200, status
+    floor.write_bytes(home)
+    floors = []
+    for name, path in pages(stories).items():
+        status, headers, body = fetch(path)
+        assert status == 200, (path, status)
+        fetch(path)  # warm-up: both workers' template and URL caches
+        runs = [(name, HEADERS)]
+        if name in REVALIDATED and headers.get("ETag"):
+            revalidate = {**HEADERS, "If-None-Match": headers["ETag"]}
+            assert fetch(path, revalidate)[0] == 304, path
+            runs.append((f"{name}, 304", revalidate))
+        for label, run_headers in runs:
+            floors.append(compared(label, path, args, run_headers, results))
+            results[label]["bytes"] = 0 if label.endswith("304") else len(body)
+    results["floor (bare view)"] = {
+        **sorted(floors, key=lambda run: run["rps"])[len(floors) // 2],
+        "bytes": len(home),
+    }
 
 
 def table(runs: dict[int, dict]) -> str:
@@ -280,7 +358,7 @@ def main() -> None:
     runs = {n: measure(n, args, workdir) for n in args.stories}
     print(
         f"\nwrk -t1 -c{args.connections} -d{args.duration}s, gunicorn 2 sync workers, "
-        "DJANGO_DEBUG=0, PostgreSQL, no cache\n"
+        "DJANGO_DEBUG=0, PostgreSQL; uncached rows with every cache off\n"
     )
     print(table(runs))
 

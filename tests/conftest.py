@@ -71,9 +71,15 @@ def pytest_collection_modifyitems(config, items):
 
 
 def pytest_terminal_summary(terminalreporter, config):
+    from tests import varnish
+
     skipped = config.stash.get(_skipped_browser_tests, 0)
     if skipped:
         terminalreporter.write_line(f"{skipped} {NO_CHROMIUM}", yellow=True)
+    if varnish.skipped:
+        terminalreporter.write_line(
+            f"{varnish.skipped} {varnish.NO_VARNISH}", yellow=True
+        )
 
 
 @pytest.fixture(autouse=True)

@@ -21,16 +21,22 @@ PURGE_TOKEN = "test-purge-token"
 VARNISHD = shutil.which("varnishd") or shutil.which("varnishd", path="/usr/sbin")
 
 
+NO_VARNISH = (
+    "Varnish tests skipped: they need Debian's varnish and varnish-modules; "
+    "`apt-get install varnish varnish-modules`"
+)
+# How many were skipped, for the one line at the end of the run (tests/conftest.py).
+skipped = 0
+
+
 def require_varnish():
+    global skipped
     if VARNISHD and list(Path("/usr/lib").glob("*/varnish/vmods/libvmod_xkey.so")):
         return
-    message = (
-        "Varnish tests need Debian's varnish and varnish-modules: "
-        "apt-get install varnish varnish-modules"
-    )
-    if os.environ.get("CI") == "true":
-        pytest.fail(message)
-    pytest.skip(message)
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"CI=true and no Varnish: {NO_VARNISH}")
+    skipped += 1
+    pytest.skip(NO_VARNISH)
 
 
 def free_port() -> int:
