@@ -179,7 +179,9 @@ class ReaderCacheMiddleware:
     def __call__(self, request):
         anonymous = settings.SESSION_COOKIE_NAME not in request.COOKIES
         readable = request.method in ("GET", "HEAD") and anonymous
-        use_page_cache = readable and settings.NEWSROOM_PAGE_CACHE
+        # GET only: a HEAD response may reach us without its body.
+        use_page_cache = request.method == "GET" and anonymous
+        use_page_cache = use_page_cache and settings.NEWSROOM_PAGE_CACHE
         generation = current_generation() if use_page_cache else None
         if generation is not None:
             cached = self.cached_response(request, generation)

@@ -138,3 +138,11 @@ def test_the_backend_sees_the_reader_address_nginx_forwarded(varnish, origin):
         headers={"X-Real-IP": "203.0.113.9", "X-Forwarded-For": "203.0.113.9"},
     )
     assert origin.forwarded_for == "203.0.113.9"
+
+
+def test_http_and_https_are_cached_apart(varnish, origin):
+    fetch(varnish, "/story/one/", headers={"X-Forwarded-Proto": "https"})
+    plain, _ = fetch(varnish, "/story/one/", headers={"X-Forwarded-Proto": "http"})
+    secure, _ = fetch(varnish, "/story/one/", headers={"X-Forwarded-Proto": "https"})
+    assert plain.getheader("X-Cache") == "miss"
+    assert secure.getheader("X-Cache") == "hit"

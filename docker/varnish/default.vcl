@@ -77,6 +77,12 @@ sub vcl_recv {
     return (hash);
 }
 
+sub vcl_hash {
+    # The same address over http and https is two answers: Django redirects the
+    # first to the second. The built-in hash of URL and host follows.
+    hash_data(req.http.X-Forwarded-Proto);
+}
+
 sub vcl_backend_response {
     # Never store what is personal or sets state.
     if (beresp.http.Set-Cookie ||
