@@ -618,3 +618,17 @@ def save_picture(image, *, by, save=None):
                 )
             )
     return image
+
+
+def renditions_replaced(image_id: int) -> None:
+    """The worker swapped in new renditions of a picture: the published stories it
+    leads now serve other files (the first renditions of a new upload, or a new
+    focal point's crops). Call inside the swap's transaction."""
+    stories = Article.objects.published().filter(lead_image_id=image_id)
+    _announce(
+        Change(
+            kind="renditions",
+            article_ids=tuple(stories.values_list("pk", flat=True)),
+            fields=frozenset({"picture"}),
+        )
+    )

@@ -10,7 +10,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.tasks import task
 
-from articles import images
+from articles import images, publishing
 from articles.models.picture import (
     Image,
     Rendition,
@@ -145,4 +145,5 @@ def swap_in(image_id, source_name, size, written, planned) -> int | None:
         delete_files_on_commit(
             image.file.storage, [rendition.file.name for rendition in old]
         )
+        publishing.renditions_replaced(image_id)
     return len(old)

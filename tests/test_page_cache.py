@@ -377,3 +377,22 @@ def test_redis_down_is_reported_but_the_site_stays_up(client, db, settings):
     response = client.get("/healthz")
     assert response.status_code == 200
     assert response.json()["cache"] == "unavailable"
+
+
+def test_new_renditions_of_a_story_picture_are_seen_on_the_next_request(
+    client, story, make_image, django_capture_on_commit_callbacks
+):
+    from articles.tasks import build_renditions
+
+    picture = make_image(alt_text="A radar dish at dusk")
+    Article.objects.filter(pk=story.pk).update(lead_image=picture)
+    url = story.get_absolute_url()
+    client.get(url)
+    assert client.get(url)["X-Page-Cache"] == "hit"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        build_renditions(picture.pk, force=True)
+
+    response = client.get(url)
+    assert "X-Page-Cache" not in response
+    assert "/media/renditions/" in response.text
