@@ -1098,8 +1098,9 @@ class Smoke:
                 "psql",
                 self.postgres.url("newsroom"),
                 "-Atc",
+                # Renditions only: purge retries share the queue.
                 "SELECT status, count(*) FROM django_tasks_database_dbtaskresult "
-                "GROUP BY status",
+                "WHERE task_path = 'articles.tasks.make_renditions' GROUP BY status",
             ]
         )
         return {
