@@ -416,9 +416,9 @@ def nginx_test() -> int:
         if key.startswith("PROXY_")
     }
     # nginx resolves upstream names while testing; `varnish` exists only in compose.
-    variables["PROXY_UPSTREAM"] = variables["PROXY_UPSTREAM"].replace(
-        "varnish:", "127.0.0.1:"
-    )
+    for name in ("PROXY_UPSTREAM", "PROXY_APP_UPSTREAM"):
+        variables[name] = variables[name].replace("varnish:", "127.0.0.1:")
+        variables[name] = variables[name].replace("web:", "127.0.0.1:")
     with tempfile.TemporaryDirectory(prefix="nginx-test-") as tmp:
         main = write_nginx(Path(tmp), variables)
         result = subprocess.run(
@@ -730,12 +730,14 @@ class Smoke:
                 if key.startswith("PROXY_")
             }
             check(
-                variables["PROXY_UPSTREAM"] == "varnish:6081",
-                "compose proxy forwards to varnish",
+                variables["PROXY_UPSTREAM"] == "varnish:6081"
+                and variables["PROXY_APP_UPSTREAM"] == "web:8000",
+                "compose proxy sends reads to varnish, forms and the admin to web",
             )
             variables.update(
                 PROXY_LISTEN=f"127.0.0.1:{self.proxy_port}",
                 PROXY_UPSTREAM=f"127.0.0.1:{self.varnish_port}",
+                PROXY_APP_UPSTREAM=f"127.0.0.1:{self.web_port}",
                 PROXY_MEDIA_ROOT=str(self.app_dir / "media"),
             )
             main = write_nginx(self.nginx_prefix, variables)
