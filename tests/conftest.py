@@ -97,6 +97,24 @@ def _fast_and_isolated(settings, tmp_path):
     settings.NEWSROOM_PAGE_CACHE = False
 
 
+@pytest.fixture
+def origin():
+    """A test web server for Varnish to cache, whose answers each test chooses."""
+    from tests.varnish import Origin, serving
+
+    with serving(Origin()) as server:
+        yield server
+
+
+@pytest.fixture
+def varnish(origin):
+    """The port of a real varnishd in front of ``origin``."""
+    from tests.varnish import running_varnish
+
+    with running_varnish(origin.server_address[1]) as port:
+        yield port
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {

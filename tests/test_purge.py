@@ -9,24 +9,9 @@ from articles import reader_cache
 from articles.models import PurgeRequest
 from tests.varnish import (
     PURGE_TOKEN,
-    Origin,
     fetch,
     free_port,
-    running_varnish,
-    serving,
 )
-
-
-@pytest.fixture
-def origin():
-    with serving(Origin()) as server:
-        yield server
-
-
-@pytest.fixture
-def varnish(origin):
-    with running_varnish(origin.server_address[1]) as port:
-        yield port
 
 
 def purging_to(settings, port, token=PURGE_TOKEN):

@@ -9,19 +9,7 @@ import time
 
 import pytest
 
-from tests.varnish import PURGE_TOKEN, Origin, fetch, running_varnish, serving
-
-
-@pytest.fixture
-def origin():
-    with serving(Origin()) as server:
-        yield server
-
-
-@pytest.fixture
-def varnish(origin):
-    with running_varnish(origin.server_address[1]) as port:
-        yield port
+from tests.varnish import PURGE_TOKEN, fetch
 
 
 def purge(port, keys, token=PURGE_TOKEN):
