@@ -124,8 +124,11 @@ class ArticleDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        related = Article.objects.published().related_to(self.object).for_listing()
-        context["related"] = related[:RELATED_COUNT]
+        context["related"] = (
+            Article.objects.published()
+            .related_to(self.object, limit=RELATED_COUNT)
+            .for_listing()
+        )
         return context
 
 
@@ -267,13 +270,17 @@ def corrections(request):
 
 
 def render_preview(request, article, *, link_expires=None):
-    related = Article.objects.published().related_to(article).for_listing()
+    related = (
+        Article.objects.published()
+        .related_to(article, limit=RELATED_COUNT)
+        .for_listing()
+    )
     response = render(
         request,
         "articles/article_detail.html",
         {
             "article": article,
-            "related": related[:RELATED_COUNT],
+            "related": related,
             "preview": True,
             "preview_link_expires": link_expires,
         },

@@ -140,7 +140,9 @@ def load(stories: int, *, pictures: int = 12, seed: int = 11) -> None:
                 )
             )
             TaggedArticle.objects.bulk_create(
-                TaggedArticle(content_object=story, tag=tag)
+                TaggedArticle(
+                    content_object=story, tag=tag, story_publish_at=story.tag_order
+                )
                 for story in batch
                 for tag in zipf_tags(rng, tags, weights)
             )

@@ -167,3 +167,46 @@ def test_related_stories_are_published_only_and_never_the_story_itself(
     assert "Draft sharing tags" not in related
     assert "Scheduled sharing tags" not in related
     assert "Unrelated story" not in related
+
+
+def test_related_stories_follow_publishing_unpublishing_and_a_schedule_reaching_its_time(
+    client, make_article, make_section, make_author, editor
+):
+    from articles import publishing
+
+    story = make_article(headline="Main story", tags=["Drones"])
+    draft = make_article(
+        headline="Written as a draft",
+        status=Article.Status.DRAFT,
+        section=make_section(name="Europe"),
+        authors=[make_author(name="Aylin Demir")],
+        tags=["Drones"],
+    )
+    scheduled = make_article(
+        headline="Out in an hour",
+        publish_at=timezone.now() + timedelta(hours=1),
+        tags=["Drones"],
+    )
+    live = make_article(headline="Live now", tags=["Drones"])
+
+    def related():
+        page = client.get(story.get_absolute_url()).text
+        return (
+            page.split('id="related-heading"')[1] if "related-heading" in page else ""
+        )
+
+    assert "Live now" in related()
+    assert "Written as a draft" not in related()
+
+    publishing.publish(draft, by=editor)
+    publishing.unpublish(live, by=editor)
+    assert "Written as a draft" in related()
+    assert "Live now" not in related()
+    # Tags given to a story after it went out count too.
+    later = make_article(headline="Tagged after publication")
+    later.tags.add("Drones")
+    assert "Tagged after publication" in related()
+
+    assert "Out in an hour" not in related()
+    with time_machine.travel(scheduled.publish_at + timedelta(seconds=1)):
+        assert "Out in an hour" in related()

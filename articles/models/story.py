@@ -240,28 +240,39 @@ class ArticleQuerySet(models.QuerySet):
             for section_id in section_ids
         ).newest_first()
 
-    def related_to(self, article, *, per_tag: int = RELATED_CANDIDATES_PER_TAG):
-        """Stories ranked by how many tags they share with ``article``, then by recency.
+    def related_to(
+        self, article, *, limit: int, per_tag: int = RELATED_CANDIDATES_PER_TAG
+    ):
+        """The ``limit`` stories sharing most tags with ``article``, then the newest.
 
-        The candidates are the newest ``per_tag`` stories of each of its tags, found by
-        index; only they are ranked, so a story with a tag on half the archive costs
-        what one with a rare tag costs.
+        The candidates are the newest ``per_tag`` stories of each of its tags, read
+        from the end of one index each; they are ranked on their ids alone and only
+        the winners are loaded, so a story with a tag on half the archive costs what
+        one with a rare tag costs.
         """
         tag_ids = [tag.pk for tag in article.tags.all()]
         if not tag_ids:
             return self.none()
-        others = self.exclude(pk=article.pk)
-        candidates = others.in_any(
-            others.filter(tagged_items__tag_id=tag_id)
-            .newest_first()
-            .values("pk")[:per_tag]
+        now = timezone.now()
+        candidates = self.exclude(pk=article.pk).in_any(
+            TaggedArticle.objects.filter(tag_id=tag_id, story_publish_at__lte=now)
+            .exclude(content_object_id=article.pk)
+            .order_by("-story_publish_at", "-content_object_id")
+            .values("content_object_id")[:per_tag]
             for tag_id in tag_ids
         )
-        return candidates.annotate(
-            shared_tags=Count(
-                "tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids)
-            )
-        ).order_by("-shared_tags", "-publish_at", "-pk")
+        shared_tags = Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids))
+        best_first = ("-shared_tags", "-publish_at", "-pk")
+        winners = (
+            candidates.annotate(shared_tags=shared_tags)
+            .order_by(*best_first)
+            .values("pk")[:limit]
+        )
+        return (
+            self.filter(pk__in=winners)
+            .annotate(shared_tags=shared_tags)
+            .order_by(*best_first)
+        )
 
 
 class Article(models.Model):
@@ -293,7 +304,13 @@ class Article(models.Model):
     authors = models.ManyToManyField(
         Author, through="Byline", related_name="articles", blank=True
     )
-    tags = TaggableManager(blank=True, through="TaggedArticle")
+    # In the order they were added, everywhere: taggit's prefetch (every reader page)
+    # otherwise returns them in whatever order the query plan yields.
+    tags = TaggableManager(
+        blank=True,
+        through="TaggedArticle",
+        ordering=["articles_taggedarticle_items__pk"],
+    )
     lead_image = models.ForeignKey(
         Image, null=True, blank=True, on_delete=models.PROTECT, related_name="lead_for"
     )
@@ -389,9 +406,19 @@ class Article(models.Model):
         if self.status == self.Status.PUBLISHED and self.first_published_at is None:
             self.first_published_at = self.publish_at
         super().save(*args, **kwargs)
+        if update_fields is None or {"status", "publish_at"} & set(update_fields):
+            self.tagged_items.exclude(story_publish_at=self.tag_order).update(
+                story_publish_at=self.tag_order
+            )
 
     def get_absolute_url(self):
         return reverse("articles:detail", args=[self.slug])
+
+    @property
+    def tag_order(self):
+        """Where the story sorts among its tags' stories: its publication time while it
+        is published (scheduled included), nothing otherwise. Kept on each tagging."""
+        return self.publish_at if self.status == self.Status.PUBLISHED else None
 
     @property
     def is_published(self):
@@ -482,6 +509,11 @@ class TaggedArticle(TaggedItemBase):
     content_object = models.ForeignKey(
         Article, on_delete=models.CASCADE, related_name="tagged_items"
     )
+    # A copy of the story's ``tag_order``, so "the newest stories of a tag" is the
+    # end of one index instead of a join and sort over every story with that tag.
+    # Article.save keeps it; readers' filters still apply to the story itself, so a
+    # stale copy could only reorder candidates, never show a story that is not live.
+    story_publish_at = models.DateTimeField(null=True, editable=False)
 
     class Meta:
         constraints = [
@@ -491,8 +523,20 @@ class TaggedArticle(TaggedItemBase):
         ]
         # The unique constraint serves "tags of a story"; this one "stories of a tag".
         indexes = [
-            models.Index(fields=["tag", "content_object"], name="tagged_article_by_tag")
+            models.Index(
+                fields=["tag", "content_object"], name="tagged_article_by_tag"
+            ),
+            models.Index(
+                fields=["tag", "story_publish_at", "content_object"],
+                name="tagged_article_newest",
+            ),
         ]
 
     def __str__(self):
         return f"{self.tag} on {self.content_object}"
+
+    def save(self, *args, **kwargs):
+        # taggit creates a tagging with the story instance at hand (tags.add/set).
+        if self._state.adding and self.story_publish_at is None:
+            self.story_publish_at = self.content_object.tag_order
+        super().save(*args, **kwargs)
