@@ -5,6 +5,8 @@ of the VCL is checked on its own: what is stored, what passes, what a purge remo
 what a dead backend leaves readers.
 """
 
+import gzip
+import http.client
 import time
 
 import pytest
@@ -134,3 +136,25 @@ def test_http_and_https_are_cached_apart(varnish, origin):
     secure, _ = fetch(varnish, "/story/one/", headers={"X-Forwarded-Proto": "https"})
     assert plain.getheader("X-Cache") == "miss"
     assert secure.getheader("X-Cache") == "hit"
+
+
+def test_pages_are_stored_gzipped_once_and_sent_as_each_reader_can_take_them(
+    varnish, origin
+):
+    def raw(headers):
+        connection = http.client.HTTPConnection("127.0.0.1", varnish, timeout=10)
+        connection.request("GET", "/story/one/", headers=headers)
+        response = connection.getresponse()
+        body = response.read()
+        connection.close()
+        return response, body
+
+    zipped, zipped_body = raw({"Accept-Encoding": "gzip, deflate, br"})
+    plain, plain_body = raw({})
+
+    assert zipped.getheader("Content-Encoding") == "gzip"
+    assert "Accept-Encoding" in zipped.getheader("Vary", "")
+    assert plain.getheader("Content-Encoding") is None
+    assert plain.getheader("X-Cache") == "hit"
+    assert gzip.decompress(zipped_body) == plain_body == b"/story/one/ #1"
+    assert len(origin.seen) == 1

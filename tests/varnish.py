@@ -136,6 +136,7 @@ class OriginHandler(http.server.BaseHTTPRequestHandler):
     def answer(self, status, headers):
         body = f"{self.path} #{len(self.server.seen)}".encode()
         self.send_response(status)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
         for name, value in headers.items():
             self.send_header(name, value)
         self.send_header("Content-Length", str(len(body)))

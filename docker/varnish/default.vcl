@@ -101,6 +101,12 @@ sub vcl_backend_response {
     }
     set beresp.grace = 24h;
     set beresp.keep = 1h;
+    # Compressed once when stored, not by nginx on every request of a spike; Varnish
+    # unzips for the rare client that cannot take gzip and adds Vary itself.
+    if (beresp.http.Content-Type ~ "^(text/|application/(xml|rss\+xml|atom\+xml|json|ld\+json))" &&
+        !beresp.http.Content-Encoding) {
+        set beresp.do_gzip = true;
+    }
     return (deliver);
 }
 
