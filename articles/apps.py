@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate, pre_save
+from django.db.models.signals import post_delete, post_migrate, post_save, pre_save
 
 
 def _repair_search_index(sender, using, **kwargs):
@@ -36,3 +36,11 @@ class ArticlesConfig(AppConfig):
 
         freshness.connect()
         publishing.subscribe(reader_cache.purge_for_change)
+        for model in (self.get_model("Section"), self.get_model("Author"), Tag):
+            uid = f"purge_for_edit_{model._meta.label_lower}"
+            post_save.connect(
+                reader_cache.purge_for_edit, sender=model, dispatch_uid=f"{uid}_save"
+            )
+            post_delete.connect(
+                reader_cache.purge_for_edit, sender=model, dispatch_uid=f"{uid}_delete"
+            )

@@ -14,6 +14,9 @@ publishing module tells ``purge_for_change``, which purges
   its section or byline keep their cached pages;
 
 and moves Django's page-cache generation, so no process serves a page from before.
+Sections, authors and tags, edited outside the publishing module, purge the pages
+that name them (``purge_for_edit``); a section, being in every page's navigation,
+purges ``site``, the tag every shared page carries.
 A story that appears at its scheduled time needs no purge at all: every cached
 page's lifetime already ends then (``Article.objects.next_change_at()``).
 
@@ -23,6 +26,7 @@ did not acknowledge goes out with the next purge or when the worker retries it.
 
 import logging
 from datetime import timedelta
+from functools import partial
 
 from django.conf import settings
 from django.db import transaction
@@ -31,7 +35,7 @@ from django.utils import timezone
 from newsroom import page_cache
 
 from . import purge_backends
-from .models import Article, Byline
+from .models import Article, Author, Byline, Section
 from .models.purge import PurgeRequest
 
 logger = logging.getLogger(__name__)
@@ -131,6 +135,22 @@ def keys_for_change(change) -> set[str]:
     if "notes" in change.fields:
         keys.add(CORRECTIONS)
     return keys
+
+
+def purge_for_edit(sender, instance, **kwargs) -> None:
+    """Sections, authors and tags are edited in the admin outside the publishing
+    module (nothing about them can leak: they have no state of their own). Once the
+    edit commits, the pages that name them go: every page for a section (the
+    navigation), the author's or tag's pages and the story pages naming them."""
+    if isinstance(instance, Section):
+        keys = {page_cache.EVERY_PAGE}
+    elif isinstance(instance, Author):
+        subject = author_tag(instance.pk)
+        keys = {subject, list_tag(subject)}
+    else:
+        subject = tag_tag(instance.pk)
+        keys = {subject, list_tag(subject)}
+    transaction.on_commit(partial(request_purge, keys))
 
 
 def purge_for_change(change) -> None:

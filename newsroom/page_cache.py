@@ -35,6 +35,9 @@ from django.utils.cache import patch_cache_control
 logger = logging.getLogger(__name__)
 
 TAGS_ATTRIBUTE = "reader_cache_tags"
+# On every shared page: what every page shows (the sections in the navigation, the
+# masthead) changes rarely, and then every page goes at once.
+EVERY_PAGE = "site"
 LIFETIME_ATTRIBUTE = "reader_cache_lifetime"
 GENERATION_KEY = "newsroom:pages:generation"
 PAGE_KEY_PREFIX = "newsroom:page"
@@ -199,11 +202,9 @@ class ReaderCacheMiddleware:
         now = timezone.now()
         lifetime, until_change = shared_lifetime(request, response, now)
         public_cache_control(response, lifetime, until_change)
-        if tags:
-            names = " ".join(sorted(tags))
-            response["xkey"] = names
-            response["Surrogate-Key"] = names
-            response["Cache-Tag"] = ",".join(sorted(tags))
+        tags = sorted({*tags, EVERY_PAGE})
+        response["xkey"] = response["Surrogate-Key"] = " ".join(tags)
+        response["Cache-Tag"] = ",".join(tags)
         storable = response.status_code != 304 and not response.streaming
         if generation is not None and lifetime > 0 and storable:
             self.store(request, response, generation, lifetime)

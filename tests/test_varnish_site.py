@@ -85,3 +85,42 @@ def test_unpublishing_takes_the_story_off_every_page_that_showed_it(varnish, new
     assert get(varnish, story)[0] == 404
     for path in (home, author):
         assert "Ministers agree on air defence" not in get(varnish, path)[2], path
+
+
+def test_renaming_a_section_renews_every_page_its_navigation_is_on(varnish, newsroom):
+    pages = [
+        reverse("articles:home"),
+        newsroom["elsewhere"].get_absolute_url(),
+        reverse("articles:section", args=["asia"]),
+    ]
+    for path in pages:
+        get(varnish, path)
+        assert get(varnish, path)[1] == "hit", path
+    europe = newsroom["lead"].section
+    europe.name = "Europe and Eurasia"
+    europe.save()
+
+    for path in pages:
+        status, cache, body = get(varnish, path)
+        assert (status, cache) == (200, "miss"), path
+        assert "Europe and Eurasia" in body, path
+
+
+def test_renaming_an_author_renews_their_stories_and_page_only(
+    varnish, newsroom, make_article
+):
+    unsigned = make_article(headline="Unsigned agency copy").get_absolute_url()
+    story = newsroom["lead"].get_absolute_url()
+    author_page = reverse("articles:author", args=["aylin-demir"])
+    for path in (story, author_page, unsigned):
+        get(varnish, path)
+        assert get(varnish, path)[1] == "hit", path
+    author = newsroom["lead"].authors.get()
+    author.name = "Aylin Demir-Kaya"
+    author.save()
+
+    for path in (story, author_page):
+        status, cache, body = get(varnish, path)
+        assert (status, cache) == (200, "miss"), path
+        assert "Aylin Demir-Kaya" in body, path
+    assert get(varnish, unsigned)[1] == "hit"
