@@ -81,8 +81,14 @@ def list_tag(subject_tag: str) -> str:
 
 
 def story_tags(stories) -> set[str]:
-    """The tags of story cards on a page (``stories``: objects with a ``pk``)."""
-    return {story_tag(story.pk) for story in stories}
+    """The tags of story cards on a page (``stories``: objects with a ``pk``): the
+    story, and the authors a card names when its byline was fetched with it."""
+    keys = set()
+    for story in stories:
+        keys.add(story_tag(story.pk))
+        bylines = getattr(story, "_prefetched_objects_cache", {}).get("bylines", ())
+        keys |= {author_tag(byline.author_id) for byline in bylines}
+    return keys
 
 
 def story_page_tags(story) -> set[str]:
@@ -141,7 +147,7 @@ def purge_for_edit(sender, instance, **kwargs) -> None:
     """Sections, authors and tags are edited in the admin outside the publishing
     module (nothing about them can leak: they have no state of their own). Once the
     edit commits, the pages that name them go: every page for a section (the
-    navigation), the author's or tag's pages and the story pages naming them."""
+    navigation), the author's or tag's pages and every page naming them."""
     if isinstance(instance, Section):
         keys = {page_cache.EVERY_PAGE}
     elif isinstance(instance, Author):

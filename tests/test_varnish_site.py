@@ -106,20 +106,22 @@ def test_renaming_a_section_renews_every_page_its_navigation_is_on(varnish, news
         assert "Europe and Eurasia" in body, path
 
 
-def test_renaming_an_author_renews_their_stories_and_page_only(
+def test_renaming_an_author_renews_every_page_naming_them_and_no_other(
     varnish, newsroom, make_article
 ):
     unsigned = make_article(headline="Unsigned agency copy").get_absolute_url()
     story = newsroom["lead"].get_absolute_url()
     author_page = reverse("articles:author", args=["aylin-demir"])
-    for path in (story, author_page, unsigned):
+    # Cards name their authors too.
+    home = reverse("articles:home")
+    for path in (story, author_page, home, unsigned):
         get(varnish, path)
         assert get(varnish, path)[1] == "hit", path
     author = newsroom["lead"].authors.get()
     author.name = "Aylin Demir-Kaya"
     author.save()
 
-    for path in (story, author_page):
+    for path in (story, author_page, home):
         status, cache, body = get(varnish, path)
         assert (status, cache) == (200, "miss"), path
         assert "Aylin Demir-Kaya" in body, path
