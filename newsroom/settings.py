@@ -71,7 +71,8 @@ X_FRAME_OPTIONS = "DENY"
 
 # Applications and middleware
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin, with the desk's dashboard as its home (desk/sites.py).
+    "desk.sites.NewsroomAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -88,6 +89,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "django_tasks_db",
     "articles",
+    "desk",
 ]
 
 MIDDLEWARE = [
