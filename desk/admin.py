@@ -2,12 +2,16 @@
 editorial comments hang from here too). The story admin itself stays in articles."""
 
 from django.contrib import admin
+from django.db.models import OuterRef, Subquery
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
 
 from articles.admin.stories import ArticleAdmin
 from articles.models import Article
 
-from . import autosave
+from . import autosave, presence
+from .models import Presence
 
 
 def restoring(request):
@@ -16,7 +20,37 @@ def restoring(request):
 
 class DeskStoryAdmin(ArticleAdmin):
     class Media:
-        js = ["desk/autosave.js"]
+        js = ["desk/autosave.js", "desk/presence.js"]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        match = request.resolver_match
+        if match and match.url_name == "articles_article_changelist":
+            # The list marks stories someone else has open: one subquery, no row
+            # per story.
+            queryset = queryset.annotate(
+                open_by=Subquery(
+                    Presence.objects.filter(
+                        article=OuterRef("pk"),
+                        expires_at__gt=timezone.now(),
+                        closed=False,
+                    )
+                    .exclude(user=request.user)
+                    .order_by("opened_at")
+                    .values("name")[:1]
+                )
+            )
+        return queryset
+
+    @admin.display(description="headline", ordering="headline")
+    def headline_cell(self, article):
+        cell = super().headline_cell(article)
+        open_by = getattr(article, "open_by", None)
+        if not open_by:
+            return cell
+        return format_html(
+            '{}<span class="story-open-by">Open now: {}</span>', cell, open_by
+        )
 
     def may_autosave(self, request, obj):
         if obj is None or obj.pk is None:
@@ -59,6 +93,16 @@ class DeskStoryAdmin(ArticleAdmin):
         self, request, context, add=False, change=False, form_url="", obj=None
     ):
         story = obj if obj is not None and obj.pk else None
+        if story is not None:
+            tab = presence.new_tab()
+            # Counted from the first byte, not from the first heartbeat.
+            presence.beat(request.user, story, tab=tab, has_changes=False)
+            context["presence_tab"] = tab
+            context["presence_url"] = reverse("admin:desk_presence", args=[story.pk])
+            context["presence_leave_url"] = reverse(
+                "admin:desk_presence_leave", args=[story.pk]
+            )
+            context["presence_others"] = presence.others(request.user, story, tab=tab)
         if self.may_autosave(request, obj):
             ids = [story.pk] if story else []
             suffix = "" if story else "_new"

@@ -42,3 +42,36 @@ class Autosave(models.Model):
 
     def __str__(self):
         return f"{self.user} on {self.article or 'a new story'}"
+
+
+class Presence(models.Model):
+    """One open story form (a browser tab), as its heartbeats last reported it.
+
+    In the database so every web process sees every editor; a row counts until
+    ``expires_at``, which each heartbeat moves on (desk/presence.py).
+    """
+
+    tab = models.CharField(max_length=64, unique=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    article = models.ForeignKey(
+        "articles.Article", on_delete=models.CASCADE, related_name="+"
+    )
+    # The name as the notice shows it, so the list page needs no join per row.
+    name = models.CharField(max_length=300)
+    opened_at = models.DateTimeField()
+    seen_at = models.DateTimeField()
+    expires_at = models.DateTimeField()
+    has_changes = models.BooleanField(default=False)
+    # The tab said goodbye; kept a while so a heartbeat still on its way when it
+    # closed cannot bring it back.
+    closed = models.BooleanField(default=False)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["article", "expires_at"], name="presence_by_story")
+        ]
+
+    def __str__(self):
+        return f"{self.name} on {self.article_id}"

@@ -64,6 +64,16 @@ class NewsroomAdminSite(admin.AdminSite):
                 self.admin_view(views.discard_view),
                 name="desk_autosave_discard",
             ),
+            path(
+                "desk/presence/<int:story_id>/",
+                self.admin_view(views.presence_view),
+                name="desk_presence",
+            ),
+            path(
+                "desk/presence/<int:story_id>/leave/",
+                self.admin_view(views.leave_view),
+                name="desk_presence_leave",
+            ),
         ]
         return desk + super().get_urls()
 

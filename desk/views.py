@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from articles.models import Article
 
-from . import autosave
+from . import autosave, presence
 
 
 def story_admin():
@@ -62,3 +62,45 @@ def discard_view(request, story_id=None):
     autosave.discard(request.user, story)
     messages.info(request, "Your autosaved changes were discarded.")
     return redirect(form_url(story))
+
+
+def open_story(request, story_id):
+    story = get_object_or_404(Article, pk=story_id)
+    if not story_admin().has_view_or_change_permission(request, story):
+        raise PermissionDenied
+    return story
+
+
+def editors_json(editors):
+    return [
+        {
+            "name": editor.name,
+            "since": date_format(timezone.localtime(editor.since), "H:i"),
+            "has_changes": editor.has_changes,
+            "is_me": editor.is_me,
+        }
+        for editor in editors
+    ]
+
+
+@require_POST
+def presence_view(request, story_id):
+    story = open_story(request, story_id)
+    tab = request.POST.get("tab", "")[:64]
+    if not tab:
+        return JsonResponse({"error": "No tab given."}, status=400)
+    presence.beat(
+        request.user,
+        story,
+        tab=tab,
+        has_changes=request.POST.get("changes") == "1",
+        hidden=request.POST.get("hidden") == "1",
+    )
+    others = presence.others(request.user, story, tab=tab)
+    return JsonResponse({"others": editors_json(others)})
+
+
+@require_POST
+def leave_view(request, story_id):
+    presence.leave(request.user, tab=request.POST.get("tab", "")[:64])
+    return JsonResponse({"left": True})
