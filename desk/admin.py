@@ -10,15 +10,34 @@ from django.utils.html import format_html
 from articles.admin.stories import ArticleAdmin
 from articles.models import Article
 
-from . import autosave, presence
-from .models import Presence
+from . import autosave, comments, presence
+from .models import Comment, Presence
 
 
 def restoring(request):
     return request.method == "GET" and request.GET.get("autosave") == "restore"
 
 
+class OpenCommentsFilter(admin.SimpleListFilter):
+    title = "editorial comments"
+    parameter_name = "comments"
+
+    def lookups(self, request, model_admin):
+        return [("open", "Open comments")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "open":
+            return queryset.filter(
+                pk__in=Comment.objects.filter(parent=None, resolved_at=None).values(
+                    "article"
+                )
+            )
+        return queryset
+
+
 class DeskStoryAdmin(ArticleAdmin):
+    list_filter = [*ArticleAdmin.list_filter, OpenCommentsFilter]
+
     class Media:
         js = ["desk/autosave.js", "desk/presence.js"]
 
@@ -103,6 +122,9 @@ class DeskStoryAdmin(ArticleAdmin):
                 "admin:desk_presence_leave", args=[story.pk]
             )
             context["presence_others"] = presence.others(request.user, story, tab=tab)
+            context["comment_threads"] = comments.threads(story)
+            context["comment_fields"] = comments.FIELDS
+            context["comment_url"] = reverse("admin:desk_comment_add", args=[story.pk])
         if self.may_autosave(request, obj):
             ids = [story.pk] if story else []
             suffix = "" if story else "_new"

@@ -7,12 +7,14 @@ costs the same with ten stories or twenty thousand.
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, Byline
 from articles.models.story import breaking_lookups, state_lookups
+
+from .models import Comment
 
 SHOWN = 8
 SCHEDULED_AHEAD = timedelta(hours=24)
@@ -37,6 +39,7 @@ def own(user) -> Q:
 
 def filters(user, now) -> dict[str, Q]:
     states = state_lookups(now)
+    open_threads = Comment.objects.filter(parent=None, resolved_at=None)
     mine = own(user)
     review = Q(**states["review"])
     if not user.has_perm("articles.edit_any_article"):
@@ -48,6 +51,8 @@ def filters(user, now) -> dict[str, Q]:
         "review": review,
         "drafts": Q(**states["draft"]) & mine,
         "published": Q(**states["published"]),
+        "comments": Q(pk__in=open_threads.values("article"))
+        & (Q() if user.has_perm("articles.edit_any_article") else mine),
     }
 
 
@@ -57,6 +62,7 @@ ORDER = {
     "review": ["-modified_at", "-pk"],
     "drafts": ["-modified_at", "-pk"],
     "published": ["-publish_at", "-pk"],
+    "comments": ["-modified_at", "-pk"],
 }
 TITLES = {
     "breaking": ("Breaking now", "No breaking banner is up."),
@@ -67,6 +73,7 @@ TITLES = {
     "review": ("Waiting for review", "Nothing waits for review."),
     "drafts": ("My drafts", "You have no drafts."),
     "published": ("Recently published", "Nothing is published yet."),
+    "comments": ("Open editorial comments", "No open comments."),
 }
 
 
@@ -84,6 +91,7 @@ def links(user) -> dict[str, str]:
         ),
         "drafts": changelist("state=draft&whose=mine"),
         "published": changelist("state=published"),
+        "comments": changelist("comments=open"),
     }
 
 
@@ -99,9 +107,20 @@ def for_user(user) -> list[Block]:
     blocks = []
     for key, condition in wanted.items():
         # Asked even when the count is 0, so the page always costs the same.
+        listed = Article.objects.filter(condition)
+        if key == "comments":
+            listed = listed.annotate(
+                open_comments=Subquery(
+                    Comment.objects.filter(
+                        article=OuterRef("pk"), parent=None, resolved_at=None
+                    )
+                    .values("article")
+                    .annotate(n=Count("pk"))
+                    .values("n")
+                )
+            )
         stories = list(
-            Article.objects.filter(condition)
-            .select_related("section", "modified_by")
+            listed.select_related("section", "modified_by")
             .defer("body", "body_text")
             .order_by(*ORDER[key])[:SHOWN]
         )

@@ -75,3 +75,54 @@ class Presence(models.Model):
 
     def __str__(self):
         return f"{self.name} on {self.article_id}"
+
+
+class Comment(models.Model):
+    """An editorial comment on a story: staff only, never shown to readers.
+
+    A comment may point at one field and quote a passage of it; replies hang from
+    the comment that opened the thread, which is resolved or reopened as a whole.
+    """
+
+    article = models.ForeignKey(
+        "articles.Article", on_delete=models.CASCADE, related_name="+"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies"
+    )
+    field = models.CharField(max_length=40, blank=True)
+    quote = models.TextField(blank=True)
+    text = models.TextField()
+    mentions = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField()
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [
+            models.Index(
+                fields=["article", "resolved_at"], name="comment_open_by_story"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.author} on {self.article_id}: {self.text[:40]}"
+
+    @property
+    def is_open(self):
+        return self.resolved_at is None

@@ -74,6 +74,16 @@ class NewsroomAdminSite(admin.AdminSite):
                 self.admin_view(views.leave_view),
                 name="desk_presence_leave",
             ),
+            path(
+                "desk/comments/<int:story_id>/",
+                self.admin_view(views.comment_add_view),
+                name="desk_comment_add",
+            ),
+            path(
+                "desk/comments/<int:story_id>/<int:comment_id>/<str:state>/",
+                self.admin_view(views.comment_state_view),
+                name="desk_comment_state",
+            ),
         ]
         return desk + super().get_urls()
 

@@ -1,7 +1,7 @@
 """The desk's admin endpoints: the story form's autosave (and, below, who is editing)."""
 
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -11,7 +11,8 @@ from django.views.decorators.http import require_POST
 
 from articles.models import Article
 
-from . import autosave, presence
+from . import autosave, comments, presence
+from .models import Comment
 
 
 def story_admin():
@@ -104,3 +105,39 @@ def presence_view(request, story_id):
 def leave_view(request, story_id):
     presence.leave(request.user, tab=request.POST.get("tab", "")[:64])
     return JsonResponse({"left": True})
+
+
+def comments_anchor(story):
+    return form_url(story) + "#desk-comments"
+
+
+@require_POST
+def comment_add_view(request, story_id):
+    story = open_story(request, story_id)
+    parent = None
+    if request.POST.get("parent"):
+        parent = get_object_or_404(Comment, pk=request.POST["parent"], article=story)
+    try:
+        comments.add(
+            story,
+            by=request.user,
+            text=request.POST.get("text", ""),
+            field=request.POST.get("field", ""),
+            quote=request.POST.get("quote", ""),
+            parent=parent,
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, "Your comment was added; readers never see it.")
+    return redirect(comments_anchor(story))
+
+
+@require_POST
+def comment_state_view(request, story_id, comment_id, state):
+    story = open_story(request, story_id)
+    comment = get_object_or_404(Comment, pk=comment_id, article=story)
+    (comments.resolve if state == "resolve" else comments.reopen)(
+        comment, by=request.user
+    )
+    return redirect(comments_anchor(story))
