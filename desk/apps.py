@@ -6,3 +6,10 @@ class DeskConfig(AppConfig):
 
     name = "desk"
     verbose_name = "Desk"
+
+    def ready(self):
+        from articles import publishing
+
+        from . import notifications
+
+        publishing.subscribe(notifications.on_change)

@@ -16,6 +16,7 @@ from django.utils import timezone
 from articles import text as plain_text
 from articles.models import Article
 
+from . import notifications
 from .models import Comment
 
 MAX_LENGTH = 5000
@@ -83,6 +84,7 @@ def add(
     )
     people = mentioned(text)
     comment.mentions.set(people)
+    notifications.mentioned(comment)
     where = f" on {FIELDS[field]}" if field else ""
     verb = "Replied to a comment" if parent else f"Commented{where}"
     _log(article, by, f"{verb}: “{_excerpt(text)}”")

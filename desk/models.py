@@ -126,3 +126,46 @@ class Comment(models.Model):
     @property
     def is_open(self):
         return self.resolved_at is None
+
+
+class Notification(models.Model):
+    """Something a person on the desk should know about: their inbox in the admin."""
+
+    class Kind(models.TextChoices):
+        REVIEW = "review", "Submitted for review"
+        MENTION = "mention", "Mentioned in a comment"
+        PUBLISHED = "published", "Published by someone else"
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    kind = models.CharField(max_length=16, choices=Kind)
+    article = models.ForeignKey(
+        "articles.Article",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    text = models.CharField(max_length=500)
+    url = models.CharField(max_length=500)
+    created_at = models.DateTimeField()
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(
+                fields=["recipient", "read_at", "created_at"], name="inbox_unread"
+            )
+        ]
+
+    def __str__(self):
+        return self.text

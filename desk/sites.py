@@ -84,8 +84,26 @@ class NewsroomAdminSite(admin.AdminSite):
                 self.admin_view(views.comment_state_view),
                 name="desk_comment_state",
             ),
+            path("desk/inbox/", self.admin_view(views.inbox_view), name="desk_inbox"),
+            path(
+                "desk/inbox/<int:notification_id>/",
+                self.admin_view(views.inbox_open_view),
+                name="desk_inbox_open",
+            ),
         ]
         return desk + super().get_urls()
+
+    def each_context(self, request):
+        context = super().each_context(request)
+        user = request.user
+        if user.is_active and user.is_staff:
+            from . import notifications
+
+            # Called only where a template shows it (the header), not on every
+            # request that builds an admin context.
+            context["desk_inbox"] = True
+            context["desk_unread"] = lambda: notifications.unread_count(user)
+        return context
 
     def index(self, request, extra_context=None):
         from . import dashboard

@@ -4,6 +4,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -11,8 +12,8 @@ from django.views.decorators.http import require_POST
 
 from articles.models import Article
 
-from . import autosave, comments, presence
-from .models import Comment
+from . import autosave, comments, notifications, presence
+from .models import Comment, Notification
 
 
 def story_admin():
@@ -141,3 +142,31 @@ def comment_state_view(request, story_id, comment_id, state):
         comment, by=request.user
     )
     return redirect(comments_anchor(story))
+
+
+INBOX_SIZE = 50
+
+
+def inbox_view(request):
+    if request.method == "POST":
+        notifications.mark_read(request.user)
+        messages.info(request, "Everything in your inbox is marked as read.")
+        return redirect("admin:desk_inbox")
+    items = list(
+        Notification.objects.filter(recipient=request.user).select_related("actor")[
+            :INBOX_SIZE
+        ]
+    )
+    context = {
+        **admin.site.each_context(request),
+        "title": "Inbox",
+        "items": items,
+        "unread": sum(1 for item in items if item.read_at is None),
+    }
+    return TemplateResponse(request, "desk/inbox.html", context)
+
+
+def inbox_open_view(request, notification_id):
+    item = get_object_or_404(Notification, pk=notification_id, recipient=request.user)
+    notifications.mark_read(request.user, ids=[item.pk])
+    return redirect(item.url)

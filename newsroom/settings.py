@@ -321,6 +321,34 @@ OTP_TOTP_ISSUER = NEWSROOM_SITE_NAME
 # an administrator could otherwise copy someone's second factor.
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
+# E-mail: the desk's notifications (review requests, mentions, publications), through
+# Django 6.1's MAILERS. Unset, `make run` (DEBUG) prints them on the console and
+# production sends through SMTP at DJANGO_EMAIL_HOST.
+MAILERS = {
+    "default": {
+        "BACKEND": os.environ.get(
+            "DJANGO_EMAIL_BACKEND",
+            "django.core.mail.backends.console.EmailBackend"
+            if DEBUG
+            else "django.core.mail.backends.smtp.EmailBackend",
+        ),
+    }
+}
+if MAILERS["default"]["BACKEND"].endswith("smtp.EmailBackend"):
+    MAILERS["default"]["OPTIONS"] = {
+        "host": os.environ.get("DJANGO_EMAIL_HOST", "localhost"),
+        "port": env_int("DJANGO_EMAIL_PORT", 25),
+        "username": os.environ.get("DJANGO_EMAIL_HOST_USER", ""),
+        "password": os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", ""),
+        "use_tls": env_bool("DJANGO_EMAIL_USE_TLS", False),
+        "timeout": 10,
+    }
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "newsroom@localhost")
+# Where links in those e-mails point (the admin's public address).
+NEWSROOM_ADMIN_URL_BASE = os.environ.get(
+    "NEWSROOM_ADMIN_URL_BASE", "http://127.0.0.1:8000"
+)
+
 # A story form is a few hundred kB at most; files above 2.5 MB stream to a temp file.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = int(2.5 * 1024 * 1024)
