@@ -71,7 +71,8 @@ X_FRAME_OPTIONS = "DENY"
 
 # Applications and middleware
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin, with the desk's dashboard as its home (desk/sites.py).
+    "desk.sites.NewsroomAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -88,6 +89,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "django_tasks_db",
     "articles",
+    "desk",
 ]
 
 MIDDLEWARE = [
@@ -318,6 +320,34 @@ OTP_TOTP_ISSUER = NEWSROOM_SITE_NAME
 # The admin lists devices but never shows a secret key, QR code or recovery code:
 # an administrator could otherwise copy someone's second factor.
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+
+# E-mail: the desk's notifications (review requests, mentions, publications), through
+# Django 6.1's MAILERS. Unset, `make run` (DEBUG) prints them on the console and
+# production sends through SMTP at DJANGO_EMAIL_HOST.
+MAILERS = {
+    "default": {
+        "BACKEND": os.environ.get(
+            "DJANGO_EMAIL_BACKEND",
+            "django.core.mail.backends.console.EmailBackend"
+            if DEBUG
+            else "django.core.mail.backends.smtp.EmailBackend",
+        ),
+    }
+}
+if MAILERS["default"]["BACKEND"].endswith("smtp.EmailBackend"):
+    MAILERS["default"]["OPTIONS"] = {
+        "host": os.environ.get("DJANGO_EMAIL_HOST", "localhost"),
+        "port": env_int("DJANGO_EMAIL_PORT", 25),
+        "username": os.environ.get("DJANGO_EMAIL_HOST_USER", ""),
+        "password": os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", ""),
+        "use_tls": env_bool("DJANGO_EMAIL_USE_TLS", False),
+        "timeout": 10,
+    }
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "newsroom@localhost")
+# Where links in those e-mails point (the admin's public address).
+NEWSROOM_ADMIN_URL_BASE = os.environ.get(
+    "NEWSROOM_ADMIN_URL_BASE", "http://127.0.0.1:8000"
+)
 
 # A story form is a few hundred kB at most; files above 2.5 MB stream to a temp file.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -1,14 +1,21 @@
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.options import ActionLocation
 from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.urls import reverse
+from django.db.models import Q
+from django.http import JsonResponse
+from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
 from .. import permissions, previews, publishing, revisions
 from ..forms import ArticleAdminForm, BreakingToggleForm, LocalDateTimeField, NoteForm
-from ..models import Article, Byline, Note
+from ..models import Article, Author, Byline, Note
+from . import tag_input
 from .pictures import thumbnail
 from .story_history import StoryHistory
 
@@ -33,12 +40,71 @@ class StatusFilter(admin.SimpleListFilter):
         return queryset
 
 
+class OwnerFilter(admin.SimpleListFilter):
+    """Stories the user started or has a byline on: the dashboard's "my drafts"."""
+
+    title = "whose"
+    parameter_name = "whose"
+
+    def lookups(self, request, model_admin):
+        return [("mine", "Mine")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "mine":
+            return queryset.filter(
+                Q(created_by=request.user)
+                | Q(
+                    pk__in=Byline.objects.filter(author__user=request.user).values(
+                        "article"
+                    )
+                )
+            )
+        return queryset
+
+
+class BylineFormSet(forms.BaseInlineFormSet):
+    """The byline in the order its rows are in: the page's up/down buttons keep the
+    hidden positions in step; rows added without a position go last."""
+
+    def save(self, commit=True):
+        rows = [
+            (form.cleaned_data.get("position"), index, form)
+            for index, form in enumerate(self.forms)
+            if (form.has_changed() or form.instance.pk)
+            and not self._should_delete_form(form)
+        ]
+        ordered = sorted(rows, key=lambda row: (row[0] is None, row[0] or 0, row[1]))
+        for position, (_, _, form) in enumerate(ordered):
+            if form.instance.position != position:
+                form.instance.position = position
+                form.cleaned_data["position"] = position
+                # Make the admin save this row even when only its place moved.
+                if "position" not in form.changed_data:
+                    form.changed_data.append("position")
+        return super().save(commit)
+
+
+class BylineForm(forms.ModelForm):
+    position = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    class Meta:
+        model = Byline
+        fields = ["author", "position"]
+
+    def has_changed(self):
+        # A place given to an empty extra row is not an author to ask for.
+        others = [name for name in self.changed_data if name != "position"]
+        return bool(others) or bool(self.instance.pk and self.changed_data)
+
+
 class BylineInline(admin.TabularInline):
     model = Byline
+    form = BylineForm
+    formset = BylineFormSet
     extra = 1
     autocomplete_fields = ["author"]
     verbose_name = "author"
-    verbose_name_plural = "Byline (in order)"
+    verbose_name_plural = "Byline"
 
 
 class NoteInline(admin.StackedInline):
@@ -53,6 +119,33 @@ class NoteInline(admin.StackedInline):
     )
 
 
+class StoryForm(ArticleAdminForm):
+    """The story form as the desk uses it: typed tags meet the existing ones."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "tags" in self.fields:
+            self.fields["tags"].help_text = (
+                "Separate tags with commas. Suggestions come from the tags already in "
+                "use; a name that matches one (whatever its capitals or accents) "
+                "becomes that tag."
+            )
+            self.fields["tags"].widget.attrs.update(
+                {
+                    "autocomplete": "off",
+                    "data-suggest-url": reverse(
+                        "admin:articles_article_tag_suggestions"
+                    ),
+                }
+            )
+        if "publish_at" in self.fields:
+            field = self.fields["publish_at"]
+            field.help_text = f"{field.help_text} Left empty on a published story: now, when you save."
+
+    def clean_tags(self):
+        return tag_input.existing_spellings(super().clean_tags())
+
+
 def plural(count, one="story", many="stories"):
     return f"{count} {one if count == 1 else many}"
 
@@ -62,20 +155,18 @@ BOTH_PLACES = [ActionLocation.CHANGE_LIST, ActionLocation.CHANGE_FORM]
 
 @admin.register(Article)
 class ArticleAdmin(StoryHistory, VersionAdmin):
-    form = ArticleAdminForm
+    form = StoryForm
     list_display = [
-        "headline",
-        "section",
+        "headline_cell",
         "status_label",
-        "publish_at",
         "is_breaking",
         "banner_label",
-        "byline",
         "lead_thumbnail",
     ]
-    list_display_links = ["headline"]
+    list_display_links = ["headline_cell"]
+    list_per_page = 50
     list_editable = ["is_breaking"]
-    list_filter = [StatusFilter, "section", "is_breaking", "tags"]
+    list_filter = [StatusFilter, OwnerFilter, "section", "is_breaking", "tags"]
     list_select_related = ["section", "lead_image"]
     search_fields = ["headline", "dek", "slug"]
     date_hierarchy = "publish_at"
@@ -126,7 +217,8 @@ class ArticleAdmin(StoryHistory, VersionAdmin):
     change_list_template = None
 
     class Media:
-        css = {"all": ["admin_extra/article.css"]}
+        css = {"all": ["admin_extra/article.css", "desk/desk.css"]}
+        js = ["desk/byline-order.js", "desk/tag-suggest.js", "desk/publish-hint.js"]
 
     # Permissions: groups grant the verbs, these rules decide per story.
 
@@ -183,9 +275,31 @@ class ArticleAdmin(StoryHistory, VersionAdmin):
 
     # Columns.
 
-    @admin.display(description="status", ordering="status")
+    @admin.display(description="headline", ordering="headline")
+    def headline_cell(self, article):
+        # Section and byline under the headline: two columns fewer, so the headline
+        # has the room at 1280 px.
+        about = " · ".join(
+            part
+            for part in (str(article.section or ""), self.byline(article))
+            if part != "—" and part
+        )
+        return format_html(
+            '<span class="story-headline">{}</span><span class="story-about">{}</span>',
+            article.headline,
+            about,
+        )
+
+    @admin.display(description="status", ordering="publish_at")
     def status_label(self, article):
-        return article.display_status
+        when = article.publish_at
+        if when is None or article.status != Article.Status.PUBLISHED:
+            return article.display_status
+        return format_html(
+            '{}<br><span class="quiet">{}</span>',
+            article.display_status,
+            date_format(timezone.localtime(when), "j M, H:i"),
+        )
 
     @admin.display(description="banner")
     def banner_label(self, article):
@@ -213,6 +327,32 @@ class ArticleAdmin(StoryHistory, VersionAdmin):
     def view_on_site(self, article):
         # Only stories readers can open; a draft's public URL would be a 404.
         return article.get_absolute_url() if article.is_published else None
+
+    def get_urls(self):
+        return [
+            path(
+                "tag-suggestions/",
+                self.admin_site.admin_view(self.tag_suggestions_view),
+                name="articles_article_tag_suggestions",
+            ),
+            *super().get_urls(),
+        ]
+
+    def tag_suggestions_view(self, request):
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        query = request.GET.get("q", "")[:100]
+        return JsonResponse({"tags": tag_input.suggestions(query)})
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        adding = obj is None or obj.pk is None
+        if prefix == "bylines" and adding and request.method != "POST":
+            # A new story is usually the writer's own: their byline comes filled in.
+            profile = Author.objects.filter(user=request.user).first()
+            if profile is not None:
+                kwargs["initial"] = [{"author": profile.pk, "position": 0}]
+        return kwargs
 
     # Saving.
 

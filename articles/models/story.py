@@ -358,6 +358,9 @@ class Article(models.Model):
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
+        # The newsroom says "story"; the admin's titles, buttons and messages follow.
+        verbose_name = "story"
+        verbose_name_plural = "stories"
         ordering = ["-publish_at", "-pk"]
         indexes = [
             # Listings order by (publish_at, id): with id in the index, the newest
