@@ -101,6 +101,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Readers' pages: public and tagged for Varnish, and served from Django's cache
     # before the session, the user or the database is touched.
+    # A passed range of a live story's changes never changes: browsers may keep it.
+    "live.middleware.ImmutableLogMiddleware",
     "newsroom.page_cache.ReaderCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
