@@ -33,6 +33,7 @@ from taggit.models import Tag
 
 from . import freshness, revisions, tagging
 from .models import Article, Image, Note, SlugRedirect, TaggedArticle
+from .plain_text import html_to_text
 
 logger = logging.getLogger(__name__)
 
@@ -768,6 +769,8 @@ def post_entry(article, *, by, body, **fields):
         if not entry.posted_at:
             entry.posted_at = timezone.now()
         entry.save()
+        if not html_to_text(entry.body).strip():
+            raise Refused("Write the update before posting it.")
         _log_live_change(coverage, [entry])
         _audit_live(coverage, by, f"Live entry posted: {entry}")
         _announce_live(coverage, by=by)
@@ -777,8 +780,12 @@ def post_entry(article, *, by, body, **fields):
 LIVE_ENTRY_FIELDS = ("kind", "headline", "body", "image", "author", "is_key_event")
 
 
-def edit_entry(entry, *, by, **changes):
-    """Change what an entry says (or whether it is a key event), as one change."""
+def edit_entry(entry, *, by, expected_sequence=None, **changes):
+    """Change what an entry says (or whether it is a key event), as one change.
+
+    ``expected_sequence`` is the entry's sequence when the editor opened it; a save
+    over a later change is refused, so nobody's edit is silently undone.
+    """
     from live.models import LiveEntry
 
     unknown = set(changes) - set(LIVE_ENTRY_FIELDS)
@@ -786,7 +793,14 @@ def edit_entry(entry, *, by, **changes):
         raise Refused(f"An entry has no {', '.join(sorted(unknown))} to change.")
     with transaction.atomic():
         coverage = _live_coverage(entry.coverage.article)
-        stored = LiveEntry.objects.select_for_update().get(pk=entry.pk)
+        stored = LiveEntry.objects.select_for_update().filter(pk=entry.pk).first()
+        if stored is None:
+            raise Refused("That entry has been deleted.")
+        if expected_sequence is not None and stored.sequence != expected_sequence:
+            raise Refused(
+                "Someone changed this entry after you opened it; your text is still "
+                "in the form. Compare with the entry below and save again."
+            )
         for name, value in changes.items():
             setattr(stored, name, value)
         stored.save()
