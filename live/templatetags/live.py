@@ -1,4 +1,8 @@
 from django import template
+from django.conf import settings
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils.html import format_html
 
 from ..pages import coverage_context
 
@@ -9,3 +13,15 @@ register = template.Library()
 def live_coverage(context, article):
     """The live block of a story page; nothing for a story that is not live."""
     return {"live": coverage_context(context.get("request"), article)}
+
+
+@register.simple_tag
+def breaking_script():
+    """The script that brings the breaking banner to pages already open."""
+    return format_html(
+        '<script src="{}" data-breaking-url="{}" data-breaking-poll="{}" defer>'
+        "</script>",
+        static("live/breaking.js"),
+        reverse("live:breaking"),
+        settings.NEWSROOM_BREAKING_POLL_SECONDS,
+    )
