@@ -716,13 +716,15 @@ def _audit_live(coverage, by, message):
         )
 
 
-def open_live_coverage(article, *, by, reporters_may_post=None):
+def open_live_coverage(article, *, by, reporters_may_post=None, started_at=None):
     """Run the story as live coverage (again, when it had ended)."""
     from live.models import LiveCoverage
 
     with transaction.atomic():
         Article.objects.select_for_update().get(pk=article.pk)
-        coverage, created = LiveCoverage.objects.get_or_create(article=article)
+        coverage, created = LiveCoverage.objects.get_or_create(
+            article=article, defaults={"started_at": started_at or timezone.now()}
+        )
         if not created and coverage.is_open and reporters_may_post is None:
             return coverage
         coverage.state, coverage.ended_at = LiveCoverage.State.OPEN, None

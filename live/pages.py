@@ -115,6 +115,8 @@ def structured_data(request, article, coverage, shown, positions) -> dict:
     }
     if article.publish_at:
         data["datePublished"] = w3c_datetime(article.publish_at)
+    if shown:
+        data["dateModified"] = w3c_datetime(max(entry.posted_at for entry in shown))
     if not coverage.is_open and coverage.ended_at:
         data["coverageEndTime"] = w3c_datetime(coverage.ended_at)
     return data
