@@ -75,6 +75,8 @@ def coverage_context(request, article) -> dict | None:
         "head_url": reverse("live:head", args=[article.pk]),
         "log_url": reverse("live:log_base", args=[article.pk]),
         "json_ld": structured_data(request, article, coverage, shown, positions),
+        # Open pages keep up by themselves on the first page only; older pages stay.
+        "coverage_is_polled": coverage.is_open and page.number == 1,
     }
 
 

@@ -228,3 +228,41 @@ def test_structured_data_carries_every_entry_with_its_anchor(
     }
     assert updates[0]["articleBody"] == "Update 24."
     assert updates[-1]["url"].endswith(f"?page=2#entry-{posted[0].pk}")
+
+
+def test_every_entry_is_readable_without_javascript_through_the_page_links(
+    client, live_story, editor
+):
+    posted = {
+        publishing.post_entry(live_story, by=editor, body=f"<p>Update {n}.</p>").pk
+        for n in range(45)
+    }
+    seen, url = set(), live_story.get_absolute_url()
+    while url:
+        html = client.get(url).text
+        seen |= {
+            int(pk)
+            for pk in re.findall(
+                r'<article class="live-entry[^"]*" id="entry-(\d+)"', html
+            )
+        }
+        older = re.search(r'<a rel="next" href="([^"]+)">Older updates', html)
+        url = live_story.get_absolute_url() + older.group(1) if older else None
+
+    assert seen == posted
+
+
+def test_a_new_entry_changes_the_story_pages_etag(client, live_story, editor):
+    first = client.get(live_story.get_absolute_url())
+    publishing.post_entry(live_story, by=editor, body="<p>Fresh news.</p>")
+
+    again = client.get(live_story.get_absolute_url(), HTTP_IF_NONE_MATCH=first["ETag"])
+
+    assert again.status_code == 200
+    assert "Fresh news." in again.text
+
+
+def test_a_preview_of_a_live_story_does_not_poll(editor_client, live_story):
+    page = editor_client.get(reverse("articles:preview", args=[live_story.pk])).text
+    assert "live-heading" in page
+    assert "data-live-head" not in page

@@ -12,7 +12,11 @@ register = template.Library()
 @register.inclusion_tag("live/coverage.html", takes_context=True)
 def live_coverage(context, article):
     """The live block of a story page; nothing for a story that is not live."""
-    return {"live": coverage_context(context.get("request"), article)}
+    live = coverage_context(context.get("request"), article)
+    if live is not None and context.get("preview"):
+        # A preview is private and may show a story readers cannot see: no polling.
+        live["coverage_is_polled"] = False
+    return {"live": live}
 
 
 @register.simple_tag
