@@ -62,7 +62,7 @@ class LiveCoverageAdmin(admin.ModelAdmin):
             raise PermissionDenied
         coverage = LiveCoverage.objects.filter(pk=article.pk).first()
         editing = None
-        if "edit" in request.GET and coverage is not None:
+        if request.GET.get("edit", "").isdigit() and coverage is not None:
             editing = coverage.entries.filter(pk=request.GET["edit"]).first()
         if request.method == "POST":
             response = self.act(request, article, coverage)
@@ -112,9 +112,12 @@ class LiveCoverageAdmin(admin.ModelAdmin):
         desk = reverse("admin:live_desk", args=[article.pk])
         entry = None
         if request.POST.get("entry"):
-            entry = LiveEntry.objects.filter(
-                pk=request.POST["entry"], coverage=coverage
-            ).first()
+            named = request.POST["entry"]
+            entry = (
+                LiveEntry.objects.filter(pk=named, coverage=coverage).first()
+                if named.isdigit()
+                else None
+            )
             if entry is None:
                 messages.error(request, "That entry no longer exists.")
                 return redirect(desk)

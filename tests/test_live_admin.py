@@ -163,3 +163,10 @@ def test_a_reporter_off_the_byline_cannot_post(client, story, reporter, editor):
     client.force_login(reporter)
     assert post(client, story, action="post", **entry_data()).status_code == 403
     assert post(client, story, action="open").status_code == 403
+
+
+def test_a_mangled_entry_number_is_a_message_not_an_error(editor_client, story, editor):
+    publishing.open_live_coverage(story, by=editor)
+    assert editor_client.get(desk(story) + "?edit=abc").status_code == 200
+    response = post(editor_client, story, action="delete", entry="abc")
+    assert "That entry no longer exists." in response.text
