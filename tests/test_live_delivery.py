@@ -266,3 +266,19 @@ def test_a_preview_of_a_live_story_does_not_poll(editor_client, live_story):
     page = editor_client.get(reverse("articles:preview", args=[live_story.pk])).text
     assert "live-heading" in page
     assert "data-live-head" not in page
+
+
+def test_an_entrys_picture_shows_on_the_page_and_in_the_log(
+    client, live_story, editor, make_image
+):
+    picture = make_image(alt_text="Wreckage in a field near the border")
+    publishing.post_entry(
+        live_story, by=editor, body="<p>Debris found.</p>", image=picture
+    )
+    upto = head(client, live_story)["sequence"]
+
+    page = client.get(live_story.get_absolute_url()).text
+    change = log(client, live_story, upto - 1, upto).json()["changes"][0]
+
+    assert 'alt="Wreckage in a field near the border"' in page
+    assert 'alt="Wreckage in a field near the border"' in change["html"]

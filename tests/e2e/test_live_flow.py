@@ -88,6 +88,7 @@ def test_an_entry_posted_at_the_desk_appears_on_an_open_page_without_reload(
     assert reader.evaluate("window.__samePage") is True
     save_screenshots(reader, "live-story")
     clean(reader)
+    save_screenshots(desk, "live-desk")
     desk.context.close()
 
 
