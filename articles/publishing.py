@@ -31,8 +31,9 @@ from django.db.models import F, Max
 from django.utils import timezone
 from taggit.models import Tag
 
-from . import revisions, tagging
+from . import freshness, revisions, tagging
 from .models import Article, Image, Note, SlugRedirect, TaggedArticle
+from .plain_text import html_to_text
 
 logger = logging.getLogger(__name__)
 
@@ -76,6 +77,8 @@ class Change:
     by: object = None
     old_slugs: tuple[str, ...] = ()
     old_tag_slugs: tuple[str, ...] = ()
+    # Live entries removed for good: every cached answer that showed one must go.
+    deleted_entry_ids: tuple[int, ...] = ()
 
 
 Subscriber = Callable[[Change], None]
@@ -632,3 +635,218 @@ def renditions_replaced(image_id: int) -> None:
             fields=frozenset({"picture"}),
         )
     )
+
+
+# Live coverage. Each operation moves the story's live sequence by one and logs what
+# readers now see of the entries it touched (live/models.py); the story itself, its
+# version and its open edit forms are left alone. Readers see a "live" change on the
+# story page and in the live answers only, so that is all it purges.
+
+LIVE_FIELDS = frozenset({"live"})
+
+
+def _live_coverage(article, *, lock=True):
+    from live.models import LiveCoverage
+
+    coverage = LiveCoverage.objects.filter(pk=article.pk)
+    if lock:
+        coverage = coverage.select_for_update()
+    coverage = coverage.first()
+    if coverage is None:
+        raise Refused("This story is not live coverage; start live coverage first.")
+    return coverage
+
+
+def _log_live_change(coverage, entries=(), *, deleted=()):
+    """Move the sequence and log the entries' new states; returns the new sequence."""
+    from live.entries import snapshot
+    from live.models import LiveCoverage, LiveEntry, LiveUpdate
+
+    LiveCoverage.objects.filter(pk=coverage.pk).update(sequence=F("sequence") + 1)
+    coverage.refresh_from_db(fields=["sequence"])
+    sequence = coverage.sequence
+    rows = []
+    for entry in entries:
+        entry.sequence = sequence
+        LiveEntry.objects.filter(pk=entry.pk).update(sequence=sequence)
+        rows.append(
+            LiveUpdate(
+                coverage=coverage,
+                sequence=sequence,
+                entry_id=entry.pk,
+                state=snapshot(entry),
+            )
+        )
+    for entry_id in deleted:
+        # What a deleted entry said must not survive in the log either.
+        LiveUpdate.objects.filter(coverage=coverage, entry_id=entry_id).update(
+            state=None
+        )
+        rows.append(
+            LiveUpdate(
+                coverage=coverage, sequence=sequence, entry_id=entry_id, state=None
+            )
+        )
+    LiveUpdate.objects.bulk_create(rows)
+    # The story page's ETag must move too, or a revisit would get a 304.
+    freshness.bump()
+    return sequence
+
+
+def _announce_live(coverage, *, by, deleted=()):
+    _announce(
+        Change(
+            kind="live",
+            article_ids=(coverage.pk,),
+            fields=LIVE_FIELDS,
+            by=by,
+            deleted_entry_ids=tuple(deleted),
+        )
+    )
+
+
+def _audit_live(coverage, by, message):
+    if by is not None:
+        LogEntry.objects.log_actions(
+            user_id=by.pk,
+            queryset=[coverage.article],
+            action_flag=CHANGE,
+            change_message=message,
+            single_object=True,
+        )
+
+
+def open_live_coverage(article, *, by, reporters_may_post=None, started_at=None):
+    """Run the story as live coverage (again, when it had ended)."""
+    from live.models import LiveCoverage
+
+    with transaction.atomic():
+        Article.objects.select_for_update().get(pk=article.pk)
+        coverage, created = LiveCoverage.objects.get_or_create(
+            article=article, defaults={"started_at": started_at or timezone.now()}
+        )
+        if not created and coverage.is_open and reporters_may_post is None:
+            return coverage
+        coverage.state, coverage.ended_at = LiveCoverage.State.OPEN, None
+        if reporters_may_post is not None:
+            coverage.reporters_may_post = reporters_may_post
+        coverage.save()
+        _log_live_change(coverage)
+        _audit_live(
+            coverage, by, "Live coverage started" if created else "Live coverage open"
+        )
+        _announce_live(coverage, by=by)
+    return coverage
+
+
+def close_live_coverage(article, *, by, at=None):
+    """End the live coverage: pages say so, and open pages stop asking for news."""
+    from live.models import LiveCoverage
+
+    with transaction.atomic():
+        coverage = _live_coverage(article)
+        if not coverage.is_open:
+            return coverage
+        coverage.state = LiveCoverage.State.CLOSED
+        coverage.ended_at = at or timezone.now()
+        coverage.save(update_fields=["state", "ended_at"])
+        _log_live_change(coverage)
+        _audit_live(coverage, by, "Live coverage ended")
+        _announce_live(coverage, by=by)
+    return coverage
+
+
+def post_entry(article, *, by, body, **fields):
+    """Post an entry on an open live story; ``fields`` are the entry's own (headline,
+    kind, image, author, is_key_event, posted_at)."""
+    from live.models import LiveEntry
+
+    with transaction.atomic():
+        coverage = _live_coverage(article)
+        if not coverage.is_open:
+            raise Refused("This live coverage has ended; reopen it to post again.")
+        if fields.get("is_pinned"):
+            raise Refused("Post the entry first, then pin it.")
+        entry = LiveEntry(coverage=coverage, body=body, created_by=by, **fields)
+        if not entry.posted_at:
+            entry.posted_at = timezone.now()
+        entry.save()
+        if not html_to_text(entry.body).strip():
+            raise Refused("Write the update before posting it.")
+        _log_live_change(coverage, [entry])
+        _audit_live(coverage, by, f"Live entry posted: {entry}")
+        _announce_live(coverage, by=by)
+    return entry
+
+
+LIVE_ENTRY_FIELDS = ("kind", "headline", "body", "image", "author", "is_key_event")
+
+
+def edit_entry(entry, *, by, expected_sequence=None, **changes):
+    """Change what an entry says (or whether it is a key event), as one change.
+
+    ``expected_sequence`` is the entry's sequence when the editor opened it; a save
+    over a later change is refused, so nobody's edit is silently undone.
+    """
+    from live.models import LiveEntry
+
+    unknown = set(changes) - set(LIVE_ENTRY_FIELDS)
+    if unknown:
+        raise Refused(f"An entry has no {', '.join(sorted(unknown))} to change.")
+    with transaction.atomic():
+        coverage = _live_coverage(entry.coverage.article)
+        stored = LiveEntry.objects.select_for_update().filter(pk=entry.pk).first()
+        if stored is None:
+            raise Refused("That entry has been deleted.")
+        if expected_sequence is not None and stored.sequence != expected_sequence:
+            raise Refused(
+                "Someone changed this entry after you opened it; your text is still "
+                "in the form. Compare with the entry below and save again."
+            )
+        for name, value in changes.items():
+            setattr(stored, name, value)
+        stored.save()
+        _log_live_change(coverage, [stored])
+        _audit_live(coverage, by, f"Live entry edited: {stored}")
+        _announce_live(coverage, by=by)
+    return stored
+
+
+def delete_entry(entry, *, by):
+    """Remove an entry from the page, the log and every cache that showed it."""
+    with transaction.atomic():
+        coverage = _live_coverage(entry.coverage.article)
+        entry_id, label = entry.pk, str(entry)
+        type(entry).objects.filter(pk=entry_id).delete()
+        _log_live_change(coverage, deleted=[entry_id])
+        _audit_live(coverage, by, f"Live entry deleted: {label}")
+        _announce_live(coverage, by=by, deleted=[entry_id])
+
+
+def pin_entry(entry, *, by, pinned=True):
+    """Pin the entry above the others (the one pinned before is let go), or unpin it."""
+    from live.models import LiveEntry
+
+    with transaction.atomic():
+        coverage = _live_coverage(entry.coverage.article)
+        stored = LiveEntry.objects.select_for_update().get(pk=entry.pk)
+        touched = []
+        if pinned:
+            for other in LiveEntry.objects.filter(
+                coverage=coverage, is_pinned=True
+            ).exclude(pk=stored.pk):
+                other.is_pinned = False
+                other.save(update_fields=["is_pinned", "modified_at"])
+                touched.append(other)
+        if stored.is_pinned != pinned:
+            stored.is_pinned = pinned
+            stored.save(update_fields=["is_pinned", "modified_at"])
+            touched.append(stored)
+        if not touched:
+            return stored
+        _log_live_change(coverage, touched)
+        _audit_live(
+            coverage, by, f"Live entry {'pinned' if pinned else 'unpinned'}: {stored}"
+        )
+        _announce_live(coverage, by=by)
+    return stored

@@ -46,6 +46,8 @@ SITEMAPS = "sitemaps"
 SEARCH = "search"
 CORRECTIONS = "corrections"
 # Fields whose change can move a story into or out of a list, or change its order.
+# What a change to a live story's entries changes (articles/publishing.py).
+LIVE_FIELDS = frozenset({"live"})
 LIST_FIELDS = frozenset(
     {
         "status",
@@ -73,6 +75,15 @@ def tag_tag(tag_id: int) -> str:
 
 def author_tag(author_id: int) -> str:
     return f"author-{author_id}"
+
+
+def live_log_tag(story_id: int) -> str:
+    """The live update answers of a story (its head carries the story's own tag)."""
+    return f"live-{story_id}-log"
+
+
+def live_entry_tag(entry_id: int) -> str:
+    return f"live-entry-{entry_id}"
 
 
 def list_tag(subject_tag: str) -> str:
@@ -133,9 +144,18 @@ def lists_of(story_ids) -> set[str]:
 
 
 def keys_for_change(change) -> set[str]:
+    keys = {story_tag(pk) for pk in change.article_ids}
+    # A live entry shows on its story's page and live answers only; the answers of
+    # past ranges never change, unless an entry they showed is deleted.
+    keys |= {live_entry_tag(pk) for pk in change.deleted_entry_ids}
+    if change.fields == LIVE_FIELDS:
+        return keys
     # Feeds and sitemaps show every story's words and times: few pages, cheap to
     # make again, so any change renews them.
-    keys = {story_tag(pk) for pk in change.article_ids} | {FEEDS, SITEMAPS}
+    keys |= {FEEDS, SITEMAPS}
+    if change.fields & {"status", "publish_at"}:
+        # Past live answers of a story taken from readers must go with it.
+        keys |= {live_log_tag(pk) for pk in change.article_ids}
     if change.fields & LIST_FIELDS or change.old_tag_slugs:
         keys |= lists_of(change.article_ids)
     if "notes" in change.fields:

@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "articles",
     "desk",
+    "live",
 ]
 
 MIDDLEWARE = [
@@ -102,6 +103,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Readers' pages: public and tagged for Varnish, and served from Django's cache
     # before the session, the user or the database is touched.
+    # A passed range of a live story's changes never changes: browsers may keep it.
+    "live.middleware.ImmutableLogMiddleware",
     "newsroom.page_cache.ReaderCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -248,6 +251,12 @@ NEWSROOM_IMAGE_MAX_PIXELS = env_int("NEWSROOM_IMAGE_MAX_PIXELS", 50_000_000)
 NEWSROOM_SHARED_MAX_AGE = env_int("NEWSROOM_SHARED_MAX_AGE", 300)
 NEWSROOM_BROWSER_MAX_AGE = env_int("NEWSROOM_BROWSER_MAX_AGE", 30)
 NEWSROOM_SEARCH_MAX_AGE = env_int("NEWSROOM_SEARCH_MAX_AGE", 60)
+# Live coverage (live/): how often open pages ask for news, and how long a shared
+# cache keeps the tiny answer they all ask (purged at once on a change anyway).
+NEWSROOM_LIVE_POLL_SECONDS = env_int("NEWSROOM_LIVE_POLL_SECONDS", 10)
+NEWSROOM_LIVE_HEAD_MAX_AGE = env_int("NEWSROOM_LIVE_HEAD_MAX_AGE", 5)
+# Open reader pages ask this often whether a breaking banner started or ended.
+NEWSROOM_BREAKING_POLL_SECONDS = env_int("NEWSROOM_BREAKING_POLL_SECONDS", 10)
 # Django's own page cache (Redis with REDIS_URL, else this process's memory).
 NEWSROOM_PAGE_CACHE = env_bool("NEWSROOM_PAGE_CACHE", True)
 # Where purges go once a change commits: Varnish (compose: http://varnish:6081), and

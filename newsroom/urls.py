@@ -33,6 +33,7 @@ urlpatterns = [
         name="sitemap_section",
     ),
     path("healthz", healthz, name="healthz"),
+    path("live/", include("live.urls")),
     path("", include("articles.urls")),
 ]
 

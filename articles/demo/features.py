@@ -103,7 +103,8 @@ closer look.”</p>
         "authors": ["tom-okafor", "continental-press"],
         "tags": ["Baltic states", "Air defence", "Drones", "NATO", "Russia"],
         "state": "breaking",
-        "hours_ago": 0.5,
+        # Published as the live coverage began (live/demo.py).
+        "hours_ago": 6.0,
         "image": {
             "scene": "night",
             "alt": "Illustration: a city skyline at night under a crescent moon and stars, its lit windows reflected in dark water",
