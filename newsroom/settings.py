@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "django_tasks_db",
+    "newsroom",
     "articles",
 ]
 
@@ -286,6 +287,9 @@ NEWSROOM_IMAGE_MAX_PIXELS = env_int("NEWSROOM_IMAGE_MAX_PIXELS", 50_000_000)
 NEWSROOM_SHARED_MAX_AGE = env_int("NEWSROOM_SHARED_MAX_AGE", 300)
 NEWSROOM_BROWSER_MAX_AGE = env_int("NEWSROOM_BROWSER_MAX_AGE", 30)
 NEWSROOM_SEARCH_MAX_AGE = env_int("NEWSROOM_SEARCH_MAX_AGE", 60)
+# How many web processes serve the site (docker compose --scale web=N, or several
+# hosts). From 2 on, the system check refuses state kept in one process or machine.
+NEWSROOM_WEB_REPLICAS = env_int("NEWSROOM_WEB_REPLICAS", 1)
 # Django's own page cache (Redis with REDIS_URL, else this process's memory).
 NEWSROOM_PAGE_CACHE = env_bool("NEWSROOM_PAGE_CACHE", True)
 # Where purges go once a change commits: Varnish (compose: http://varnish:6081), and

@@ -112,13 +112,20 @@ def restore(s3, bucket: str, directory: Path) -> str:
     manifest = json.loads((directory / MANIFEST).read_text())
     with tempfile.TemporaryDirectory() as staging:
         staged = Path(staging)
+        found = set()
+        # Member by member rather than extractall: only plain files under plain
+        # keys, on any Python 3 (the backup image's Debian one too).
         with tarfile.open(directory / ARCHIVE, "r:gz") as archive:
-            archive.extractall(staged, filter="data")
-        found = {
-            str(path.relative_to(staged))
-            for path in staged.rglob("*")
-            if path.is_file()
-        }
+            for member in archive:
+                if not member.isfile():
+                    continue
+                key = safe_key(member.name)
+                target = staged / key
+                target.parent.mkdir(parents=True, exist_ok=True)
+                with archive.extractfile(member) as source, open(target, "wb") as out:
+                    while chunk := source.read(1024 * 1024):
+                        out.write(chunk)
+                found.add(key)
         if found != set(manifest):
             raise BucketError(
                 f"{ARCHIVE} and {MANIFEST} disagree on "
