@@ -37,8 +37,12 @@ format: install
 	$(UV) run --locked ruff check --fix .
 	$(UV) run --locked ruff format .
 
-# PostgreSQL + media backups on a host (DATABASE_URL, DJANGO_MEDIA_ROOT, BACKUP_DIR);
-# the compose stack uses `docker compose run --rm backup`. See README, "Operations".
+# PostgreSQL + media backups on a host (DATABASE_URL, DJANGO_MEDIA_ROOT, BACKUP_DIR;
+# with NEWSROOM_MEDIA_STORAGE=s3 the bucket's AWS_* variables, read by scripts/bucket.py
+# in the project's Python); the compose stack uses `docker compose run --rm backup`.
+# See README, "Operations".
+backup restore: export BACKUP_PYTHON ?= $(RUNTIME_PYTHON)
+
 backup:
 	scripts/backup.sh
 

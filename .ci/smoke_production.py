@@ -13,7 +13,8 @@ them on the host:
   an .env made from .env.example;
 - app processes run as UID 10001 like the image (when started as root);
 - a throwaway PostgreSQL 15 cluster on a free port (never the shared server), Redis on
-  127.0.0.1:6379 in its own database number, nginx with the compose proxy's template.
+  127.0.0.1:6379 in its own database number, SeaweedFS (the s3 service's start script)
+  on free ports for the media bucket, nginx with the compose proxy's template.
 
 Then it checks /healthz, pages, a hashed static file, a media file, the admin login
 and the upload cap through nginx, and restarts PostgreSQL: /healthz must go 503 and
@@ -41,6 +42,9 @@ import compose
 from dockerfile_parse import DockerfileParser
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+from tests import seaweed  # noqa: E402  the tests' S3 server, compose's own start script
+
 PG_BIN = Path(os.environ.get("SMOKE_PG_BIN", "/usr/lib/postgresql/15/bin"))
 REDIS_URL = os.environ.get("SMOKE_REDIS_URL", "redis://127.0.0.1:6379/13")
 COMPOSE_BIN = Path(compose.__file__).with_name("docker-compose")
@@ -416,9 +420,10 @@ def nginx_test() -> int:
         if key.startswith("PROXY_")
     }
     # nginx resolves upstream names while testing; `varnish` exists only in compose.
-    for name in ("PROXY_UPSTREAM", "PROXY_APP_UPSTREAM"):
+    for name in ("PROXY_UPSTREAM", "PROXY_APP_UPSTREAM", "PROXY_MEDIA_UPSTREAM"):
         variables[name] = variables[name].replace("varnish:", "127.0.0.1:")
         variables[name] = variables[name].replace("web:", "127.0.0.1:")
+        variables[name] = variables[name].replace("s3:", "127.0.0.1:")
     with tempfile.TemporaryDirectory(prefix="nginx-test-") as tmp:
         main = write_nginx(Path(tmp), variables)
         result = subprocess.run(
@@ -502,6 +507,8 @@ class Smoke:
         self.nginx_prefix = workdir / "nginx"
         self.nginx_started = False
         self.as_root = os.geteuid() == 0
+        self.stack = contextlib.ExitStack()
+        self.s3 = None
 
     # processes as the image runs them
     def app_command(self, command: list[str]) -> list[str]:
@@ -561,6 +568,7 @@ class Smoke:
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)
         self.postgres.stop()
+        self.stack.close()
         if getattr(self, "varnish_workdir", None):
             shutil.rmtree(self.varnish_workdir, ignore_errors=True)
         with contextlib.suppress(subprocess.SubprocessError, SmokeFailure):
@@ -615,6 +623,9 @@ class Smoke:
                 "WEB_CONCURRENCY": "2",
                 "DB_WAIT_SECONDS": "20",
                 "VARNISH_PURGE_TOKEN": secrets.token_urlsafe(24),
+                "AWS_ACCESS_KEY_ID": seaweed.ACCESS_KEY,
+                "AWS_SECRET_ACCESS_KEY": seaweed.SECRET_KEY,
+                "AWS_S3_CUSTOM_DOMAIN": f"{SITE}/media",
             }
             env_file = self.project_dir / ".env"
             env_file.write_text(dotenv_from_example(env_values))
@@ -629,11 +640,21 @@ class Smoke:
                 == "database",
                 "compose runs the worker on the database task backend",
             )
+            check(
+                web_env["NEWSROOM_MEDIA_STORAGE"] == "s3"
+                and web_env["AWS_S3_ENDPOINT_URL"] == "http://s3:8333",
+                "compose keeps pictures in the s3 service's bucket",
+            )
+            self.bucket = web_env["AWS_STORAGE_BUCKET_NAME"]
+            self.s3 = self.stack.enter_context(
+                seaweed.running_seaweedfs(public_bucket=self.bucket)
+            )
+            check(True, f"SeaweedFS S3 at {self.s3.endpoint} (docker/s3/start.sh)")
             # The host stands in for the compose network: these addresses differ.
             host_overrides = {
                 "DATABASE_URL": self.postgres.url("newsroom"),
                 "REDIS_URL": REDIS_URL,
-                "DJANGO_MEDIA_ROOT": str(self.app_dir / "media"),
+                "AWS_S3_ENDPOINT_URL": self.s3.endpoint,
                 "GUNICORN_BIND": f"127.0.0.1:{self.web_port}",
                 "FORWARDED_ALLOW_IPS": "127.0.0.1",
                 "NEWSROOM_TRUSTED_PROXIES": "127.0.0.1/32",
@@ -650,6 +671,11 @@ class Smoke:
             redis_flush()
             check(
                 True, f"PostgreSQL on 127.0.0.1:{self.postgres.port}, Redis {REDIS_URL}"
+            )
+            self.run_app(self.services["s3-bucket"]["command"])
+            check(
+                self.s3.client().head_bucket(Bucket=self.bucket) is not None,
+                "s3-bucket job: " + " ".join(self.services["s3-bucket"]["command"]),
             )
             self.run_app(self.services["migrate"]["command"])
             check(
@@ -738,7 +764,7 @@ class Smoke:
                 PROXY_LISTEN=f"127.0.0.1:{self.proxy_port}",
                 PROXY_UPSTREAM=f"127.0.0.1:{self.varnish_port}",
                 PROXY_APP_UPSTREAM=f"127.0.0.1:{self.web_port}",
-                PROXY_MEDIA_ROOT=str(self.app_dir / "media"),
+                PROXY_MEDIA_UPSTREAM=self.s3.endpoint.split("//", 1)[1],
             )
             main = write_nginx(self.nginx_prefix, variables)
             run(["nginx", "-t", "-q", "-p", str(self.nginx_prefix), "-c", str(main)])
@@ -869,10 +895,16 @@ class Smoke:
             )
 
             media = request(port, media_path[1])
-            on_disk = (self.app_dir / media_path[1].lstrip("/")).read_bytes()
+            in_bucket = (
+                self.s3.client()
+                .get_object(
+                    Bucket=self.bucket, Key=media_path[1].removeprefix("/media/")
+                )["Body"]
+                .read()
+            )
             check(
-                media.status == 200 and media.body == on_disk,
-                f"media {media_path[1]} 200",
+                media.status == 200 and media.body == in_bucket,
+                f"media {media_path[1]} 200, the bucket's object",
             )
             expected_type = {
                 "jpg": "image/jpeg",
@@ -895,6 +927,10 @@ class Smoke:
             )
             direct = request(self.web_port, media_path[1])
             check(direct.status == 404, "gunicorn does not serve media (nginx does)")
+            check(
+                f"https://{SITE}/media/" in story.text,
+                "pages link pictures at the public address (AWS_S3_CUSTOM_DOMAIN)",
+            )
             listing = request(port, "/media/images/")
             check(
                 listing.status in {403, 404}, f"no directory listing ({listing.status})"

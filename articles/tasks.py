@@ -142,8 +142,15 @@ def swap_in(image_id, source_name, size, written, planned) -> int | None:
         Image.objects.filter(pk=image_id).update(
             ready=manifest(Rendition.objects.filter(image_id=image_id))
         )
+        # A lost file remade under its old name is the new file, not one to remove.
+        kept = {name for _, name in written}
         delete_files_on_commit(
-            image.file.storage, [rendition.file.name for rendition in old]
+            image.file.storage,
+            [
+                rendition.file.name
+                for rendition in old
+                if rendition.file.name not in kept
+            ],
         )
         publishing.renditions_replaced(image_id)
     return len(old)

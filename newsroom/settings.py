@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "django_tasks_db",
+    "newsroom",
     "articles",
     "desk",
     "live",
@@ -151,6 +152,26 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
         "connect_timeout", env_int("DJANGO_DB_CONNECT_TIMEOUT", 5)
     )
+# An optional PostgreSQL streaming replica for anonymous readers' queries
+# (newsroom/db_router.py); writes, the admin and signed-in users use the primary.
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"],
+        conn_max_age=env_int("DJANGO_CONN_MAX_AGE", 60),
+        conn_health_checks=True,
+    )
+    DATABASES["replica"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", env_int("DJANGO_DB_CONNECT_TIMEOUT", 5)
+    )
+    # Tests run against the primary's test database; the replica follows it.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["newsroom.db_router.ReplicaRouter"]
+    # First: it decides where the whole request reads, page cache included.
+    MIDDLEWARE.insert(0, "newsroom.db_router.ReplicaMiddleware")
+# How long, after someone changed something, their reads stay on the primary: longer
+# than the replica ever lags.
+NEWSROOM_REPLICA_PIN_SECONDS = env_int("NEWSROOM_REPLICA_PIN_SECONDS", 15)
+NEWSROOM_PRIMARY_ONLY_PATHS = ("/admin/", "/preview/")
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 if os.environ.get("REDIS_URL"):
     CACHES["default"] = {
@@ -172,8 +193,48 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
+# Pictures and renditions: this host's disk ("local"), or an S3-compatible bucket that
+# every web machine and worker sees ("s3"; README "Operations").
+MEDIA_STORAGE_BACKENDS = {
+    "local": "django.core.files.storage.FileSystemStorage",
+    "s3": "newsroom.storage.MediaStorage",
+}
+NEWSROOM_MEDIA_STORAGE = os.environ.get("NEWSROOM_MEDIA_STORAGE", "local")
+if NEWSROOM_MEDIA_STORAGE not in MEDIA_STORAGE_BACKENDS:
+    raise ImproperlyConfigured(
+        f"NEWSROOM_MEDIA_STORAGE must be one of {', '.join(MEDIA_STORAGE_BACKENDS)}."
+    )
+if NEWSROOM_MEDIA_STORAGE == "s3":
+    # django-storages' own settings, under its own names. Keys may also come from
+    # boto3's usual places (instance role, ~/.aws) when the variables are unset.
+    AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+    if not AWS_STORAGE_BUCKET_NAME:
+        raise ImproperlyConfigured(
+            "NEWSROOM_MEDIA_STORAGE=s3 needs AWS_STORAGE_BUCKET_NAME."
+        )
+    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
+    AWS_ACCESS_KEY_ID = os.environ.get("AWS_ACCESS_KEY_ID") or None
+    AWS_SECRET_ACCESS_KEY = os.environ.get("AWS_SECRET_ACCESS_KEY") or None
+    AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
+    # The public address readers fetch pictures from: a CDN or the proxy's /media/
+    # in front of the bucket ("news.example.org/media"), without the scheme.
+    AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None
+    AWS_S3_URL_PROTOCOL = os.environ.get("AWS_S3_URL_PROTOCOL", "https:")
+    # Plain, stable URLs: a page cached for minutes must not carry links that expire,
+    # and building them needs no request to the store. The bucket allows anonymous
+    # reads of an object, never a listing; names are unguessable (Image.file).
+    AWS_QUERYSTRING_AUTH = False
+    AWS_DEFAULT_ACL = None
+    # A key is never written twice: a new name is chosen instead, as on disk.
+    AWS_S3_FILE_OVERWRITE = False
+    # Every name is new for new content, so browsers and CDNs may keep a file forever.
+    AWS_S3_OBJECT_PARAMETERS = {"CacheControl": "public, max-age=31536000, immutable"}
+    AWS_S3_SIGNATURE_VERSION = "s3v4"
+    AWS_S3_ADDRESSING_STYLE = os.environ.get("AWS_S3_ADDRESSING_STYLE", "path")
+    if AWS_S3_CUSTOM_DOMAIN:
+        MEDIA_URL = f"{AWS_S3_URL_PROTOCOL}//{AWS_S3_CUSTOM_DOMAIN}/"
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": MEDIA_STORAGE_BACKENDS[NEWSROOM_MEDIA_STORAGE]},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -257,6 +318,9 @@ NEWSROOM_LIVE_POLL_SECONDS = env_int("NEWSROOM_LIVE_POLL_SECONDS", 10)
 NEWSROOM_LIVE_HEAD_MAX_AGE = env_int("NEWSROOM_LIVE_HEAD_MAX_AGE", 5)
 # Open reader pages ask this often whether a breaking banner started or ended.
 NEWSROOM_BREAKING_POLL_SECONDS = env_int("NEWSROOM_BREAKING_POLL_SECONDS", 10)
+# How many web processes serve the site (docker compose --scale web=N, or several
+# hosts). From 2 on, the system check refuses state kept in one process or machine.
+NEWSROOM_WEB_REPLICAS = env_int("NEWSROOM_WEB_REPLICAS", 1)
 # Django's own page cache (Redis with REDIS_URL, else this process's memory).
 NEWSROOM_PAGE_CACHE = env_bool("NEWSROOM_PAGE_CACHE", True)
 # Where purges go once a change commits: Varnish (compose: http://varnish:6081), and

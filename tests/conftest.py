@@ -1,6 +1,7 @@
 import io
 import os
 import shutil
+import types
 from datetime import timedelta
 from uuid import uuid4
 
@@ -254,3 +255,62 @@ def other_reporter(db):
 @pytest.fixture
 def desk_editor(db):
     return role_user("desk", "Editor")
+
+
+_s3_start_error = pytest.StashKey[str]()
+
+
+@pytest.fixture(scope="session")
+def s3_server(pytestconfig):
+    """A real S3 server (SeaweedFS) for the session; skips without it, fails CI."""
+    from tests import seaweed
+
+    failure = pytestconfig.stash.get(_s3_start_error, None)
+    if failure is None:
+        try:
+            with seaweed.running_seaweedfs() as server:
+                yield server
+                return
+        except (FileNotFoundError, RuntimeError) as error:
+            failure = str(error)
+            pytestconfig.stash[_s3_start_error] = failure
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"CI=true and no S3 server: {failure}")
+    pytest.skip(seaweed.NO_WEED if "weed" in failure else failure.splitlines()[0])
+
+
+@pytest.fixture
+def s3_media(settings, s3_server):
+    """Media in a fresh bucket on the S3 server, configured as settings.py does it."""
+    bucket = f"newsroom-{uuid4().hex[:12]}"
+    client = s3_server.client()
+    client.create_bucket(Bucket=bucket)
+    for name, value in s3_server.environment(bucket).items():
+        if name.startswith("AWS_"):
+            setattr(settings, name, value)
+    settings.AWS_QUERYSTRING_AUTH = False
+    settings.AWS_DEFAULT_ACL = None
+    settings.AWS_S3_FILE_OVERWRITE = False
+    settings.AWS_S3_SIGNATURE_VERSION = "s3v4"
+    settings.AWS_S3_ADDRESSING_STYLE = "path"
+    settings.AWS_S3_OBJECT_PARAMETERS = {
+        "CacheControl": "public, max-age=31536000, immutable"
+    }
+    settings.MEDIA_URL = f"http://{settings.AWS_S3_CUSTOM_DOMAIN}/"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "newsroom.storage.MediaStorage"},
+    }
+    yield types.SimpleNamespace(
+        bucket=bucket, client=client, server=s3_server, url=settings.MEDIA_URL
+    )
+    keys = [
+        {"Key": entry["Key"]}
+        for page in client.get_paginator("list_objects_v2").paginate(Bucket=bucket)
+        for entry in page.get("Contents", ())
+    ]
+    for start in range(0, len(keys), 1000):
+        client.delete_objects(
+            Bucket=bucket, Delete={"Objects": keys[start : start + 1000]}
+        )
+    client.delete_bucket(Bucket=bucket)

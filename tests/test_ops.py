@@ -308,8 +308,8 @@ def test_compose_config_catches_an_undeclared_volume(tmp_path):
     broken = broken_copy(
         tmp_path,
         "docker-compose.yml",
-        "- media:/srv/media:ro",
-        "- uploads:/srv/media:ro",
+        "- s3data:/data",
+        "- uploads:/data",
     )
 
     result = compose_config(broken, REPO / ".env.example")

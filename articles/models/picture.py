@@ -45,7 +45,8 @@ def store(storage, name: str, content) -> str:
     try:
         return storage.save(name, content)
     except BaseException:
-        storage.delete(name)
+        # The write's own error is the one to report, even if the clean-up fails too.
+        delete_files(storage, [name])
         raise
 
 
@@ -199,7 +200,7 @@ class Image(models.Model):
             super().save(*args, **kwargs)
         except BaseException:
             if stored:  # the row was never written: its file must not stay either
-                self.file.storage.delete(stored)
+                delete_files(self.file.storage, [stored])
             raise
         self._after_save()
 
