@@ -18,7 +18,7 @@ def copy_story_order(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0011_purge_request"),
+        ("articles", "0012_story_names"),
         (
             "taggit",
             "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx",
