@@ -16,12 +16,12 @@ from newsroom.page_cache import for_readers
 
 from . import previews, reader_cache
 from .freshness import reader_etag
+from .front_page import front_page
 from .models import Article, Author, Note, Section, SlugRedirect, TagRedirect
 from .paging import older_newer_page, page_number
 from .search import MAX_QUERY_LENGTH, clean_query, search
 from .tagging import visible_tags
 
-SECTION_BLOCK_SIZE = 4
 RELATED_COUNT = 4
 # A revisit of an unchanged reader page is a 304 before any of it is built.
 fresh_or_304 = condition(etag_func=reader_etag)
@@ -45,47 +45,25 @@ def tag_when_rendered(response, *, keys, stories):
 
 @reader_view
 def home(request):
-    """Breaking banner, the lead story, the latest stories and a block per section.
-
-    While a story is breaking it leads the page, whatever was published after it.
-    """
-    published = Article.objects.published().for_listing()
-    breaking = Article.objects.breaking().for_listing().newest_first().first()
-    latest = published.exclude(pk=breaking.pk) if breaking else published
-    page = older_newer_page(
-        latest,
-        page_number(request.GET.get("page")),
-        settings.NEWSROOM_PAGE_SIZE,
-        skip=1 if breaking else 0,
+    """Breaking banner, the lead, the top stories, the latest and a block per section,
+    as the editors arranged them (articles/front_page.py)."""
+    front = front_page(
+        page_number(request.GET.get("page")), settings.NEWSROOM_PAGE_SIZE
     )
-    stories = page.object_list
-    lead = None
-    if page.number == 1:
-        lead = breaking or (stories[0] if stories else None)
-        stories = stories if breaking else stories[1:]
-    section_stories = {}
-    if page.number == 1:
-        sections = {section.pk: section for section in Section.objects.all()}
-        blocks = Article.objects.published().for_compact_listing()
-        for story in blocks.latest_per_section(SECTION_BLOCK_SIZE, sections):
-            # The section came with the section list; no need to join it again.
-            story.section = sections[story.section_id]
-            section_stories.setdefault(story.section, []).append(story)
     response = render(
         request,
         "articles/article_home.html",
         {
-            "breaking": breaking,
-            "lead": lead,
-            "page_obj": page,
-            "stories": stories,
-            "section_blocks": list(section_stories.items()),
+            "breaking": front.breaking,
+            "lead": front.lead,
+            "top_stories": front.top,
+            "page_obj": front.page,
+            "stories": front.stories,
+            "section_blocks": front.section_blocks,
         },
     )
-    shown = [breaking, lead, *stories]
-    shown += [story for block in section_stories.values() for story in block]
     return reader_cache.tag_page(
-        response, keys=[reader_cache.HOME], stories=filter(None, shown)
+        response, keys=[reader_cache.HOME], stories=front.shown
     )
 
 

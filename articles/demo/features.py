@@ -902,3 +902,11 @@ interceptor stockpile are under way, but no agreement is expected this year.</p>
 """,
     },
 ]
+
+
+# What the demo desk pins on the front page: (slot, story, hours the pin lasts or None).
+FRONT_PAGE_PINS = [
+    ("lead", "lithuania-air-defence-intercepts-drones-from-belarus", 18),
+    ("top-1", "spain-turkiye-defence-industry-pact-idef-istanbul", None),
+    ("top-2", "analysis-patriot-interceptor-production-bottleneck", None),
+]

@@ -152,9 +152,11 @@ class ArticleQuerySet(models.QuerySet):
         """The instant of the next event that changes what readers see, or None.
 
         A scheduled story appearing (a breaking story scheduled for later counts by
-        its publish time) or a live breaking banner ending. Two indexed LIMIT 1
-        queries; caches may live until then and no longer.
+        its publish time), a live breaking banner ending or a front-page pin ending.
+        Indexed LIMIT 1 queries; caches may live until then and no longer.
         """
+        from .front_page import FrontPageSlot
+
         now = timezone.now()
         appears = (
             self.scheduled().order_by("publish_at").values_list("publish_at", flat=True)
@@ -165,7 +167,14 @@ class ArticleQuerySet(models.QuerySet):
             .order_by("breaking_until")
             .values_list("breaking_until", flat=True)
         )
-        moments = [moment for query in (appears, banner_ends) for moment in query[:1]]
+        pin_ends = (
+            FrontPageSlot.objects.filter(article__isnull=False, pinned_until__gt=now)
+            .order_by("pinned_until")
+            .values_list("pinned_until", flat=True)
+        )
+        moments = [
+            moment for query in (appears, banner_ends, pin_ends) for moment in query[:1]
+        ]
         return min(moments, default=None)
 
     def with_relations(self):

@@ -56,11 +56,24 @@ class Command(BaseCommand):
                     continue
                 self.create_story(story, number, sections, authors, now)
                 created += 1
+            if created:
+                self.curate(now)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content ready: {created} new stories, {len(stories)} in all."
             )
         )
+
+    def curate(self, now):
+        """The desk's arrangement: the breaking story pinned as lead for the evening
+        (it stays on top once its banner ends), two features among the top stories;
+        the other top slots show the latest."""
+        for slot, slug, hours in features.FRONT_PAGE_PINS:
+            article = Article.objects.filter(slug=slug).first()
+            if article is None:
+                continue
+            until = now + timedelta(hours=hours) if hours else None
+            publishing.pin(slot, article, by=None, until=until)
 
     def author(self, row):
         kind = Author.Kind.ORGANIZATION if row["is_agency"] else Author.Kind.PERSON
