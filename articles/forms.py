@@ -149,6 +149,7 @@ class ArticleAdminForm(PlainTextForm):
             "tags",
             "status",
             "publish_at",
+            "unpublish_at",
             "updated_at",
             "is_breaking",
             "breaking_until",

@@ -431,6 +431,49 @@ def unpublish(article, *, by):
     )
 
 
+def take_down(article, *, by, reason):
+    """A legal takedown: readers lose the story at once, everywhere, and the record
+    says who did it and why. It cannot be published again until the takedown is
+    lifted (``lift_takedown``)."""
+    reason = " ".join((reason or "").split())
+    if not reason:
+        raise Refused("Say why the story is taken down; the reason is kept on record.")
+    if article.taken_down_at is not None:
+        raise Refused("This story has already been taken down.")
+    now = timezone.now()
+    with transaction.atomic():
+        # Off the front page too, so no slot waits for it to come back.
+        for slot in FrontPageSlot.objects.select_for_update().filter(article=article):
+            slot.article, slot.pinned_until, slot.over_breaking = None, None, False
+            slot.save()
+            _audit(slot, by, f"Unpinned “{article}” (legal takedown)")
+        taken = _apply(
+            article,
+            by=by,
+            kind="taken_down",
+            extra_events=[f"Legal takedown: {reason}"],
+            status=Article.Status.DRAFT,
+            is_breaking=False,
+            taken_down_at=now,
+            takedown_reason=reason,
+        )
+    return taken
+
+
+def lift_takedown(article, *, by):
+    """Allow a taken-down story to be published again (it stays a draft until then)."""
+    if article.taken_down_at is None:
+        raise Refused("This story has not been taken down.")
+    return _apply(
+        article,
+        by=by,
+        kind="takedown_lifted",
+        extra_events=[f"Takedown lifted (it was: {article.takedown_reason})"],
+        taken_down_at=None,
+        takedown_reason="",
+    )
+
+
 def submit_for_review(article, *, by):
     """Hand a draft to the editors."""
     if article.status != Article.Status.DRAFT:

@@ -46,6 +46,7 @@ LIST_FIELDS = frozenset(
     {
         "status",
         "publish_at",
+        "unpublish_at",
         "section",
         "tags",
         "authors",

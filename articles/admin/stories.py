@@ -9,6 +9,7 @@ from reversion.admin import VersionAdmin
 from .. import permissions, previews, publishing, revisions
 from ..forms import ArticleAdminForm, BreakingToggleForm, LocalDateTimeField, NoteForm
 from ..models import Article, Byline, Note
+from . import takedown
 from .pictures import thumbnail
 from .story_history import StoryHistory
 
@@ -25,6 +26,7 @@ class StatusFilter(admin.SimpleListFilter):
             ("review", "In review"),
             ("scheduled", "Scheduled"),
             ("published", "Published"),
+            ("ended", "Ended (unpublish at passed)"),
         ]
 
     def queryset(self, request, queryset):
@@ -82,7 +84,13 @@ class ArticleAdmin(StoryHistory, VersionAdmin):
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["section", "lead_image"]
     inlines = [BylineInline, NoteInline]
-    actions = ["publish_now", "unpublish", "submit_for_review"]
+    actions = [
+        "publish_now",
+        "unpublish",
+        "submit_for_review",
+        takedown.legal_takedown,
+        takedown.lift_takedown,
+    ]
     formfield_overrides = {models.DateTimeField: {"form_class": LocalDateTimeField}}
     readonly_fields = [
         "first_published_at",
@@ -103,6 +111,7 @@ class ArticleAdmin(StoryHistory, VersionAdmin):
                 "fields": [
                     "status",
                     "publish_at",
+                    "unpublish_at",
                     "updated_at",
                     ("is_breaking", "breaking_until"),
                     "first_published_at",
@@ -164,7 +173,7 @@ class ArticleAdmin(StoryHistory, VersionAdmin):
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
         if not self.can_publish(request):
-            fields += ["status", "publish_at", "updated_at"]
+            fields += ["status", "publish_at", "unpublish_at", "updated_at"]
         if not self.can_set_breaking(request):
             fields += ["is_breaking", "breaking_until"]
         return fields

@@ -2,7 +2,7 @@ import operator
 
 from django.conf import settings
 from django.db import connections, models
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django_prose_editor.fields import ProseEditorField
@@ -111,6 +111,12 @@ def state_lookups(now):
     }
 
 
+def ended_lookups(now):
+    """A story whose "unpublish at" has passed: readers no longer see it, from that
+    second, although it stays published in the editors' records."""
+    return {"status": Article.Status.PUBLISHED, "unpublish_at__lte": now}
+
+
 def breaking_lookups(now):
     """A flagged story's banner shows until its expiry (on top of being published)."""
     return {"is_breaking": True, "breaking_until__gt": now}
@@ -141,8 +147,15 @@ class ArticleQuerySet(models.QuerySet):
         return self.in_state("scheduled")
 
     def in_state(self, state):
-        """Draft, review, scheduled or published, as editors think of a story."""
-        return self.filter(**state_lookups(timezone.now())[state])
+        """Draft, review, scheduled, published or ended, as editors think of a story."""
+        now = timezone.now()
+        if state == "ended":
+            return self.filter(**ended_lookups(now))
+        stories = self.filter(**state_lookups(now)[state])
+        if state == "published":
+            # exclude() keeps the stories with no end (NULL), as wanted.
+            stories = stories.exclude(**ended_lookups(now))
+        return stories
 
     def breaking(self):
         """Published stories whose breaking flag has not expired yet."""
@@ -152,7 +165,8 @@ class ArticleQuerySet(models.QuerySet):
         """The instant of the next event that changes what readers see, or None.
 
         A scheduled story appearing (a breaking story scheduled for later counts by
-        its publish time), a live breaking banner ending or a front-page pin ending.
+        its publish time), a story's "unpublish at" arriving, a live breaking banner
+        ending or a front-page pin ending.
         Indexed LIMIT 1 queries; caches may live until then and no longer.
         """
         from .front_page import FrontPageSlot
@@ -160,6 +174,12 @@ class ArticleQuerySet(models.QuerySet):
         now = timezone.now()
         appears = (
             self.scheduled().order_by("publish_at").values_list("publish_at", flat=True)
+        )
+        ends = (
+            self.published()
+            .filter(unpublish_at__gt=now)
+            .order_by("unpublish_at")
+            .values_list("unpublish_at", flat=True)
         )
         banner_ends = (
             self.published()
@@ -173,7 +193,9 @@ class ArticleQuerySet(models.QuerySet):
             .values_list("pinned_until", flat=True)
         )
         moments = [
-            moment for query in (appears, banner_ends, pin_ends) for moment in query[:1]
+            moment
+            for query in (appears, ends, banner_ends, pin_ends)
+            for moment in query[:1]
         ]
         return min(moments, default=None)
 
@@ -312,6 +334,20 @@ class Article(models.Model):
         blank=True,
         help_text="Readers see the story from this moment. A future time schedules it.",
     )
+    unpublish_at = models.DateTimeField(
+        "unpublish at",
+        null=True,
+        blank=True,
+        help_text="Readers stop seeing the story at this moment (an expiring notice, "
+        "an agreed takedown). Empty: it stays up.",
+    )
+    taken_down_at = models.DateTimeField(null=True, blank=True, editable=False)
+    takedown_reason = models.TextField(
+        "reason for the takedown",
+        blank=True,
+        editable=False,
+        help_text="Why the story was taken down for legal reasons; kept on record.",
+    )
     first_published_at = models.DateTimeField(null=True, blank=True, editable=False)
     updated_at = models.DateTimeField(
         "updated",
@@ -364,6 +400,11 @@ class Article(models.Model):
             models.Index(
                 fields=["is_breaking", "breaking_until"], name="article_breaking"
             ),
+            models.Index(
+                fields=["unpublish_at"],
+                name="article_unpublish_at",
+                condition=Q(unpublish_at__isnull=False),
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -375,6 +416,14 @@ class Article(models.Model):
                 condition=Q(is_breaking=False) | Q(breaking_until__isnull=False),
                 name="breaking_needs_expiry",
                 violation_error_message="A breaking story needs a time when the banner ends.",
+            ),
+            models.CheckConstraint(
+                condition=Q(unpublish_at__isnull=True)
+                | Q(publish_at__isnull=True)
+                | Q(unpublish_at__gt=F("publish_at")),
+                name="unpublish_after_publish",
+                violation_error_message="“Unpublish at” must come after the "
+                "publication time.",
             ),
         ]
         permissions = [
@@ -404,7 +453,14 @@ class Article(models.Model):
 
     @property
     def is_published(self):
-        return matches(self, state_lookups(timezone.now())["published"])
+        now = timezone.now()
+        return matches(self, state_lookups(now)["published"]) and not matches(
+            self, ended_lookups(now)
+        )
+
+    @property
+    def has_ended(self):
+        return matches(self, ended_lookups(timezone.now()))
 
     @property
     def is_scheduled(self):
@@ -416,6 +472,10 @@ class Article(models.Model):
 
     @property
     def display_status(self):
+        if self.taken_down_at and self.status != self.Status.PUBLISHED:
+            return "Taken down"
+        if self.has_ended:
+            return "Ended"
         return "Scheduled" if self.is_scheduled else self.get_status_display()
 
     @property
@@ -440,6 +500,10 @@ class Article(models.Model):
         if author_count is None:
             author_count = self.bylines.count() if self.pk else 0
         problems = []
+        if self.taken_down_at is not None:
+            problems.append(
+                f"its legal takedown lifted (reason: {self.takedown_reason})"
+            )
         if self.section_id is None:
             problems.append("a section")
         if not self.dek.strip():
