@@ -27,7 +27,7 @@ from functools import partial
 import reversion
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.db import transaction
-from django.db.models import F, Max
+from django.db.models import F, Max, Q
 from django.utils import timezone
 from taggit.models import Tag
 
@@ -661,7 +661,9 @@ def save_picture(image, *, by, save=None):
             if getattr(stored, name) != getattr(image, name)
         }
         if fields:
-            stories = Article.objects.published().filter(lead_image=image)
+            stories = Article.objects.published().filter(
+                Q(lead_image=image) | Q(social_image=image)
+            )
             _announce(
                 Change(
                     kind="picture",
@@ -677,7 +679,9 @@ def renditions_replaced(image_id: int) -> None:
     """The worker swapped in new renditions of a picture: the published stories it
     leads now serve other files (the first renditions of a new upload, or a new
     focal point's crops). Call inside the swap's transaction."""
-    stories = Article.objects.published().filter(lead_image_id=image_id)
+    stories = Article.objects.published().filter(
+        Q(lead_image_id=image_id) | Q(social_image_id=image_id)
+    )
     _announce(
         Change(
             kind="renditions",

@@ -82,7 +82,7 @@ class ArticleAdmin(StoryHistory, VersionAdmin):
     search_fields = ["headline", "dek", "slug"]
     date_hierarchy = "publish_at"
     prepopulated_fields = {"slug": ["headline"]}
-    autocomplete_fields = ["section", "lead_image"]
+    autocomplete_fields = ["section", "lead_image", "social_image"]
     inlines = [BylineInline, NoteInline]
     actions = [
         "publish_now",
@@ -105,6 +105,18 @@ class ArticleAdmin(StoryHistory, VersionAdmin):
         (None, {"fields": ["headline", "slug", "dek", "section"]}),
         ("Lead image", {"fields": ["lead_image", "lead_preview"]}),
         ("Story", {"fields": ["body", "tags"]}),
+        (
+            "Search and social",
+            {
+                "classes": ["collapse"],
+                "fields": [
+                    "seo_title",
+                    "meta_description",
+                    "social_headline",
+                    "social_image",
+                ],
+            },
+        ),
         (
             "Publication",
             {

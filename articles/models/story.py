@@ -18,6 +18,12 @@ from .picture import Image
 BRIEF_WORDS = 300
 # What a story card never shows.
 LISTING_DEFERRED = ("body", "body_text")
+# What search results and share cards show before they cut a line (Google shows
+# about 60 characters of a title and 155-160 of a description; X and Facebook cards
+# about 70 of a title): the admin counts against these while editors type.
+SEO_TITLE_CHARS = 60
+META_DESCRIPTION_CHARS = 160
+SOCIAL_HEADLINE_CHARS = 70
 # Related stories are ranked among this many of the newest stories of each tag.
 RELATED_CANDIDATES_PER_TAG = 50
 
@@ -201,8 +207,11 @@ class ArticleQuerySet(models.QuerySet):
 
     def with_relations(self):
         """Whole stories with what their page shows beside them: section, lead
-        picture, byline in order and tags, each in one query whatever the count."""
-        return self.select_related("section", "lead_image").prefetch_related(
+        picture (and the social one), byline in order and tags, each in one query
+        whatever the count."""
+        return self.select_related(
+            "section", "lead_image", "social_image"
+        ).prefetch_related(
             Prefetch(
                 "bylines",
                 queryset=Byline.objects.select_related("author").order_by(
@@ -328,6 +337,35 @@ class Article(models.Model):
     lead_image = models.ForeignKey(
         Image, null=True, blank=True, on_delete=models.PROTECT, related_name="lead_for"
     )
+    seo_title = models.CharField(
+        "search title",
+        max_length=200,
+        blank=True,
+        help_text="The title search engines show. Empty: the headline. "
+        f"Search results show about {SEO_TITLE_CHARS} characters.",
+    )
+    meta_description = models.TextField(
+        "search description",
+        max_length=400,
+        blank=True,
+        help_text="The summary under the title in search results. Empty: the "
+        f"standfirst. Search results show about {META_DESCRIPTION_CHARS} characters.",
+    )
+    social_headline = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="The headline on shares to social networks. Empty: the search "
+        f"title or headline. Share cards show about {SOCIAL_HEADLINE_CHARS} characters.",
+    )
+    social_image = models.ForeignKey(
+        Image,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="social_for",
+        verbose_name="social picture",
+        help_text="The picture on share cards. Empty: the lead picture.",
+    )
     status = models.CharField(max_length=16, choices=Status, default=Status.DRAFT)
     publish_at = models.DateTimeField(
         null=True,
@@ -444,6 +482,9 @@ class Article(models.Model):
             kwargs["update_fields"] = {*update_fields, "body_text"}
         self.headline = plain(self.headline)
         self.dek = plain(self.dek)
+        self.seo_title = plain(self.seo_title)
+        self.meta_description = plain(self.meta_description)
+        self.social_headline = plain(self.social_headline)
         if self.status == self.Status.PUBLISHED and self.first_published_at is None:
             self.first_published_at = self.publish_at
         super().save(*args, **kwargs)
