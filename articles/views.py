@@ -289,3 +289,17 @@ def shared_preview(request, token):
         raise Http404("No such preview.") from error
     article = get_object_or_404(preview_queryset(), pk=pk)
     return render_preview(request, article, link_expires=expires)
+
+
+NOT_FOUND_LATEST = 4
+
+
+def not_found(request, exception=None):
+    """Django's 404, with a search box and the latest stories to go on reading."""
+    latest = Article.objects.published().for_listing().newest_first()
+    return render(
+        request,
+        "404.html",
+        {"latest": latest[:NOT_FOUND_LATEST]},
+        status=404,
+    )
