@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from PIL import Image as PILImage
 
+from . import story_blocks
 from .models import Note
 
 HEADLINE_MAX_CHARS = 110  # Google's limit for a NewsArticle headline
@@ -180,7 +181,10 @@ def story_metadata(request, article) -> dict:
     canonical = request.build_absolute_uri(article.get_absolute_url())
     authors = article.byline_authors
     tags = [tag.name for tag in article.tags.all()]
-    pictures = [image for image in (article.social_image, article.lead_image) if image]
+    inline = story_blocks.inline_pictures(article)
+    pictures = [
+        image for image in (article.social_image, article.lead_image) if image
+    ] + [inline[pk] for pk in story_blocks.picture_ids(article.body) if pk in inline]
     if pictures:
         card_image = shared_image(request, pictures[0], "16:9")
         schema_images = list(

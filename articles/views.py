@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.csp import CSP, build_policy
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import condition
@@ -14,7 +15,7 @@ from taggit.models import Tag
 
 from newsroom.page_cache import for_readers
 
-from . import previews, reader_cache
+from . import previews, reader_cache, story_blocks
 from .freshness import reader_etag
 from .front_page import front_page
 from .models import Article, Author, Note, Section, SlugRedirect, TagRedirect
@@ -91,6 +92,7 @@ class ArticleDetailView(DetailView):
                 HttpResponsePermanentRedirect(moved.article.get_absolute_url()),
                 stories=[moved.article],
             )
+        allow_frames(response, self.object)
         return tag_when_rendered(
             response,
             keys=reader_cache.story_page_tags(self.object),
@@ -104,7 +106,28 @@ class ArticleDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         related = Article.objects.published().related_to(self.object).for_listing()
         context["related"] = related[:RELATED_COUNT]
+        context.update(body_context(self.object))
         return context
+
+
+def body_context(article):
+    """The story body as drawn for readers, and whether it needs the embed script."""
+    return {
+        "body": story_blocks.render(article),
+        "has_embeds": bool(story_blocks.embeds(article.body)),
+    }
+
+
+def allow_frames(response, article):
+    """A story with embeds may frame its providers' players, after a click; every
+    other page keeps the site's policy, which frames nothing."""
+    origins = story_blocks.frame_sources(article)
+    if origins:
+        # Set as a header, not the middleware's per-response config, so the copy in
+        # the page cache keeps it; the policy uses no nonce (no inline script).
+        policy = {**settings.SECURE_CSP, "frame-src": origins}
+        response.headers[str(CSP.HEADER_ENFORCE)] = build_policy(policy)
+    return response
 
 
 @method_decorator(reader_view, name="dispatch")
@@ -254,8 +277,10 @@ def render_preview(request, article, *, link_expires=None):
             "related": related[:RELATED_COUNT],
             "preview": True,
             "preview_link_expires": link_expires,
+            **body_context(article),
         },
     )
+    allow_frames(response, article)
     response["X-Robots-Tag"] = "noindex, nofollow"
     # The link is the key: never hand it to the sites the story links to.
     response["Referrer-Policy"] = "no-referrer"

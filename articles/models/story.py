@@ -2,13 +2,14 @@ import operator
 
 from django.conf import settings
 from django.db import connections, models
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
-from django_prose_editor.fields import ProseEditorField
+from django_prose_editor.fields import ProseEditorField, create_sanitizer
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
+from .. import story_blocks
 from ..plain_text import html_to_text
 from ..text import plain
 from .picture import Image
@@ -37,6 +38,10 @@ BODY_EXTENSIONS = {
     "Blockquote": True,
     "HardBreak": True,
     "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
+    # Library pictures, pull quotes and embeds (articles/story_blocks.py).
+    "StoryPicture": True,
+    "PullQuote": True,
+    "Embed": True,
 }
 
 
@@ -172,38 +177,35 @@ class ArticleQuerySet(models.QuerySet):
 
         A scheduled story appearing (a breaking story scheduled for later counts by
         its publish time), a story's "unpublish at" arriving, a live breaking banner
-        ending or a front-page pin ending.
-        Indexed LIMIT 1 queries; caches may live until then and no longer.
+        ending or a front-page pin ending. One query of indexed LIMIT 1 subqueries
+        (riding on the first story by id: no stories, no change to wait for);
+        caches may live until then and no longer.
         """
         from .front_page import FrontPageSlot
 
         now = timezone.now()
-        appears = (
-            self.scheduled().order_by("publish_at").values_list("publish_at", flat=True)
-        )
-        ends = (
-            self.published()
+        moments = {
+            "appears": self.scheduled().order_by("publish_at").values("publish_at"),
+            "ends": self.published()
             .filter(unpublish_at__gt=now)
             .order_by("unpublish_at")
-            .values_list("unpublish_at", flat=True)
-        )
-        banner_ends = (
-            self.published()
+            .values("unpublish_at"),
+            "banner_ends": self.published()
             .filter(**breaking_lookups(now))
             .order_by("breaking_until")
-            .values_list("breaking_until", flat=True)
-        )
-        pin_ends = (
-            FrontPageSlot.objects.filter(article__isnull=False, pinned_until__gt=now)
+            .values("breaking_until"),
+            "pin_ends": FrontPageSlot.objects.filter(
+                article__isnull=False, pinned_until__gt=now
+            )
             .order_by("pinned_until")
-            .values_list("pinned_until", flat=True)
+            .values("pinned_until"),
+        }
+        rows = (
+            self.model.objects.order_by("pk")
+            .annotate(**{name: Subquery(query[:1]) for name, query in moments.items()})
+            .values_list(*moments)[:1]
         )
-        moments = [
-            moment
-            for query in (appears, ends, banner_ends, pin_ends)
-            for moment in query[:1]
-        ]
-        return min(moments, default=None)
+        return min((moment for row in rows for moment in row if moment), default=None)
 
     def with_relations(self):
         """Whole stories with what their page shows beside them: section, lead
@@ -317,7 +319,12 @@ class Article(models.Model):
     dek = models.TextField(
         "standfirst", blank=True, help_text="One or two sentences under the headline."
     )
-    body = ProseEditorField(extensions=BODY_EXTENSIONS, sanitize=True, blank=True)
+    # The allow-list first, then the blocks' own checks (applied last to first).
+    body = ProseEditorField(
+        extensions=BODY_EXTENSIONS,
+        sanitize=[story_blocks.clean, create_sanitizer],
+        blank=True,
+    )
     body_text = models.TextField(
         blank=True,
         editable=False,

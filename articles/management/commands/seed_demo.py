@@ -85,11 +85,15 @@ class Command(BaseCommand):
 
     def create_story(self, story, number, sections, authors, now):
         state = story["state"]
+        body = story["body"]
+        for index, spec in enumerate(story.get("inline_pictures", []), start=1):
+            picture = self.picture(spec, f"{story['slug']}-{index}", number + index)
+            body = body.replace(f"INLINE-PICTURE-{index}", str(picture.pk))
         article = Article(
             headline=story["headline"],
             slug=story["slug"],
             dek=story["dek"],
-            body=story["body"],
+            body=body,
             section=sections[story["section"]],
             lead_image=self.image(story, number),
         )
@@ -126,12 +130,15 @@ class Command(BaseCommand):
         spec = story.get("image")
         if not spec:
             return None
+        return self.picture(spec, story["slug"], number)
+
+    def picture(self, spec, name, number):
         width, height = pictures.SIZES[number % len(pictures.SIZES)]
         label = f"Illustration · {spec['scene'].replace('-', ' ').title()}"
         data = pictures.draw(spec["scene"], label, (width, height), seed=number)
         # The editors' path: validated, normalised, renditions made after commit.
         image = Image.objects.create_from_upload(
-            ContentFile(data, name=f"{slugify(story['slug'])[:50]}.jpg"),
+            ContentFile(data, name=f"{slugify(name)[:50]}.jpg"),
             alt_text=spec["alt"],
             caption=spec["caption"],
             credit=spec["credit"],
