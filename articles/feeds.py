@@ -12,20 +12,27 @@ from django.utils.html import escape
 from django.utils.text import Truncator
 from taggit.models import Tag
 
-from . import reader_cache
+from . import reader_cache, story_blocks
 from .models import Article, Author, Section
 from .structured_data import modified_at, shared_image
 from .tagging import visible_tags
 
 FEED_SIZE = 30
 MEDIA_RSS = "http://search.yahoo.com/mrss/"
+CONTENT_RSS = "http://purl.org/rss/1.0/modules/content/"
 
 
 class MediaRSSMixin:
-    """Adds the lead picture as Media RSS <media:content>, which feed readers show."""
+    """Adds the lead picture as Media RSS <media:content>, which feed readers show,
+    and the whole story (inline pictures as <img>, embeds as links) as content."""
+
+    content_element = "content:encoded"
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
+        if item.get("content"):
+            attrs = {"type": "html"} if self.content_element == "content" else {}
+            handler.addQuickElement(self.content_element, item["content"], attrs)
         image = item.get("image")
         if image is None:
             return
@@ -42,10 +49,16 @@ class MediaRSSMixin:
 
 class NewsroomRss(MediaRSSMixin, Rss201rev2Feed):
     def rss_attributes(self):
-        return {**super().rss_attributes(), "xmlns:media": MEDIA_RSS}
+        return {
+            **super().rss_attributes(),
+            "xmlns:media": MEDIA_RSS,
+            "xmlns:content": CONTENT_RSS,
+        }
 
 
 class NewsroomAtom(MediaRSSMixin, Atom1Feed):
+    content_element = "content"
+
     def root_attributes(self):
         return {**super().root_attributes(), "xmlns:media": MEDIA_RSS}
 
@@ -91,11 +104,17 @@ class StoryFeed(Feed):
         return stories
 
     def items(self, subject):
-        stories = self.filter_stories(
-            Article.objects.published().with_relations().defer("body"), subject.object
-        )[:FEED_SIZE]
+        stories = list(
+            self.filter_stories(
+                Article.objects.published().with_relations(), subject.object
+            )[:FEED_SIZE]
+        )
+        story_blocks.prefetch_pictures(stories)
         host = subject.request.get_host().split(":")[0]
         for story in stories:
+            story.feed_content = story_blocks.render(
+                story, absolute=subject.request.build_absolute_uri
+            )
             # A tag URI from the story's id: it survives headline and slug edits.
             story.feed_guid = f"tag:{host},{story.created_at:%Y-%m-%d}:story-{story.pk}"
             story.feed_image = (
@@ -146,6 +165,7 @@ class StoryFeed(Feed):
         return {
             "image": image,
             "image_credit": story.lead_image.credit if image else "",
+            "content": story.feed_content,
         }
 
 

@@ -12,7 +12,7 @@ from django.utils.formats import date_format
 from django.utils.text import slugify
 from taggit.models import Tag
 
-from . import images, publishing, revisions, text
+from . import char_counts, images, publishing, revisions, text
 from .models import Article, Image, Note
 from .publishing import BREAKING_DEFAULT_DURATION
 
@@ -149,10 +149,16 @@ class ArticleAdminForm(PlainTextForm):
             "tags",
             "status",
             "publish_at",
+            "unpublish_at",
             "updated_at",
             "is_breaking",
             "breaking_until",
+            "seo_title",
+            "meta_description",
+            "social_headline",
+            "social_image",
         ]
+        widgets = char_counts.WIDGETS
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

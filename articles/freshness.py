@@ -5,8 +5,10 @@ A page's ETag is derived from what can change it, all read in one query by index
 - the reader generation, moved in the same transaction as every save or delete of a
   row a reader page shows (stories, bylines, tags, notes, sections, authors, pictures
   and their renditions, redirects);
-- the newest publish time that has passed (a scheduled story appears with no write)
-  and the newest breaking expiry that has passed (a banner ends with no write);
+- the newest publish time that has passed (a scheduled story appears with no write),
+  the newest breaking expiry that has passed (a banner ends with no write), the
+  newest "unpublish at" that has passed (a story leaves with no write) and the
+  newest front-page pin end that has passed (the slot goes back to latest);
 - the release: templates and the site's settings, so a deploy never answers 304
   with a page the new code renders differently;
 - the address asked for (path, query string, host and scheme).
@@ -33,6 +35,8 @@ from .models import (
     Article,
     Author,
     Byline,
+    FrontPageSection,
+    FrontPageSlot,
     Image,
     Note,
     ReaderGeneration,
@@ -47,6 +51,8 @@ WATCHED = [
     Article,
     Author,
     Byline,
+    FrontPageSection,
+    FrontPageSlot,
     Image,
     Note,
     Rendition,
@@ -104,6 +110,12 @@ def reader_etag(request, *args, **kwargs) -> str | None:
     # cache's lifetime (newsroom/page_cache.py): same answer as next_change_at().
     next_appearing = Article.objects.scheduled().order_by("publish_at")
     next_banner_end = Article.objects.breaking().order_by("breaking_until")
+    newest_ended = Article.objects.in_state("ended").order_by("-unpublish_at")
+    next_end = Article.objects.published().filter(unpublish_at__gt=now)
+    next_end = next_end.order_by("unpublish_at")
+    pins = FrontPageSlot.objects.exclude(article=None)
+    newest_pin_end = pins.filter(pinned_until__lte=now).order_by("-pinned_until")
+    next_pin_end = pins.filter(pinned_until__gt=now).order_by("pinned_until")
     row = (
         ReaderGeneration.objects.filter(pk=1)
         .annotate(
@@ -111,15 +123,30 @@ def reader_etag(request, *args, **kwargs) -> str | None:
             expired=Subquery(newest_expired.values("breaking_until")[:1]),
             appearing=Subquery(next_appearing.values("publish_at")[:1]),
             banner_ends=Subquery(next_banner_end.values("breaking_until")[:1]),
+            ended=Subquery(newest_ended.values("unpublish_at")[:1]),
+            pin_ended=Subquery(newest_pin_end.values("pinned_until")[:1]),
+            ends=Subquery(next_end.values("unpublish_at")[:1]),
+            pin_ends=Subquery(next_pin_end.values("pinned_until")[:1]),
         )
-        .values_list("value", "published", "expired", "appearing", "banner_ends")
+        .values_list(
+            "value",
+            "published",
+            "expired",
+            "ended",
+            "pin_ended",
+            "appearing",
+            "ends",
+            "banner_ends",
+            "pin_ends",
+        )
         .first()
     )
     if row is None:
         return None  # no generation yet: render, and let the middleware hash it
-    *state, appearing, banner_ends = row
+    *state, appearing, ends, banner_ends, pin_ends = row
     request.reader_next_change = min(
-        (moment for moment in (appearing, banner_ends) if moment), default=None
+        (moment for moment in (appearing, ends, banner_ends, pin_ends) if moment),
+        default=None,
     )
     state = tuple(state)
     key = repr(

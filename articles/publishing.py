@@ -27,12 +27,20 @@ from functools import partial
 import reversion
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.db import transaction
-from django.db.models import F, Max
+from django.db.models import F, Max, Q
 from django.utils import timezone
 from taggit.models import Tag
 
 from . import freshness, revisions, tagging
-from .models import Article, Image, Note, SlugRedirect, TaggedArticle
+from .models import (
+    Article,
+    FrontPageSection,
+    FrontPageSlot,
+    Image,
+    Note,
+    SlugRedirect,
+    TaggedArticle,
+)
 from .plain_text import html_to_text
 
 logger = logging.getLogger(__name__)
@@ -79,6 +87,8 @@ class Change:
     old_tag_slugs: tuple[str, ...] = ()
     # Live entries removed for good: every cached answer that showed one must go.
     deleted_entry_ids: tuple[int, ...] = ()
+    # The front page's arrangement changed (a pin, the order of its section blocks).
+    front_page: bool = False
 
 
 Subscriber = Callable[[Change], None]
@@ -108,7 +118,7 @@ def _deliver(change: Change) -> None:
 
 
 def _announce(change: Change) -> None:
-    if change.article_ids or change.old_tag_slugs:
+    if change.article_ids or change.old_tag_slugs or change.front_page:
         transaction.on_commit(partial(_deliver, change))
 
 
@@ -424,6 +434,49 @@ def unpublish(article, *, by):
     )
 
 
+def take_down(article, *, by, reason):
+    """A legal takedown: readers lose the story at once, everywhere, and the record
+    says who did it and why. It cannot be published again until the takedown is
+    lifted (``lift_takedown``)."""
+    reason = " ".join((reason or "").split())
+    if not reason:
+        raise Refused("Say why the story is taken down; the reason is kept on record.")
+    if article.taken_down_at is not None:
+        raise Refused("This story has already been taken down.")
+    now = timezone.now()
+    with transaction.atomic():
+        # Off the front page too, so no slot waits for it to come back.
+        for slot in FrontPageSlot.objects.select_for_update().filter(article=article):
+            slot.article, slot.pinned_until, slot.over_breaking = None, None, False
+            slot.save()
+            _audit(slot, by, f"Unpinned “{article}” (legal takedown)")
+        taken = _apply(
+            article,
+            by=by,
+            kind="taken_down",
+            extra_events=[f"Legal takedown: {reason}"],
+            status=Article.Status.DRAFT,
+            is_breaking=False,
+            taken_down_at=now,
+            takedown_reason=reason,
+        )
+    return taken
+
+
+def lift_takedown(article, *, by):
+    """Allow a taken-down story to be published again (it stays a draft until then)."""
+    if article.taken_down_at is None:
+        raise Refused("This story has not been taken down.")
+    return _apply(
+        article,
+        by=by,
+        kind="takedown_lifted",
+        extra_events=[f"Takedown lifted (it was: {article.takedown_reason})"],
+        taken_down_at=None,
+        takedown_reason="",
+    )
+
+
 def submit_for_review(article, *, by):
     """Hand a draft to the editors."""
     if article.status != Article.Status.DRAFT:
@@ -611,7 +664,9 @@ def save_picture(image, *, by, save=None):
             if getattr(stored, name) != getattr(image, name)
         }
         if fields:
-            stories = Article.objects.published().filter(lead_image=image)
+            stories = Article.objects.published().filter(
+                Q(lead_image=image) | Q(social_image=image)
+            )
             _announce(
                 Change(
                     kind="picture",
@@ -627,7 +682,9 @@ def renditions_replaced(image_id: int) -> None:
     """The worker swapped in new renditions of a picture: the published stories it
     leads now serve other files (the first renditions of a new upload, or a new
     focal point's crops). Call inside the swap's transaction."""
-    stories = Article.objects.published().filter(lead_image_id=image_id)
+    stories = Article.objects.published().filter(
+        Q(lead_image_id=image_id) | Q(social_image_id=image_id)
+    )
     _announce(
         Change(
             kind="renditions",
@@ -850,3 +907,122 @@ def pin_entry(entry, *, by, pinned=True):
         )
         _announce_live(coverage, by=by)
     return stored
+
+
+# The front page.
+
+
+def _slot(slot):
+    """The stored slot, locked; a slot the migration made, or one a test flush lost."""
+    name = slot.slot if isinstance(slot, FrontPageSlot) else slot
+    if name not in FrontPageSlot.Slot.values:
+        raise Refused(f"There is no front-page slot called {name!r}.")
+    FrontPageSlot.objects.get_or_create(slot=name)
+    return FrontPageSlot.objects.select_for_update().get(slot=name)
+
+
+def pin_problem(slot, article, *, until=None, over_breaking=False):
+    """Why ``article`` cannot be pinned so, in an editor's words, or None."""
+    name = slot.slot if isinstance(slot, FrontPageSlot) else slot
+    if until is not None and until <= timezone.now():
+        return "That time has passed; choose a later end for the pin."
+    if article.status != Article.Status.PUBLISHED:
+        return "Only a published or scheduled story can be pinned to the front page."
+    if over_breaking and name != FrontPageSlot.Slot.LEAD:
+        return "Only the lead can be kept over breaking news."
+    return None
+
+
+def pin(slot, article, *, by, until=None, over_breaking=False):
+    """Put ``article`` in a front-page slot (``"lead"``, ``"top-1"``…) until ``until``
+    (for good when None). A story pinned elsewhere moves here. Readers see it only
+    while it is published: a pin never shows what ``published()`` hides."""
+    now = timezone.now()
+    problem = pin_problem(slot, article, until=until, over_breaking=over_breaking)
+    if problem:
+        raise Refused(problem)
+    with transaction.atomic():
+        stored = _slot(slot)
+        moved_from = (
+            FrontPageSlot.objects.select_for_update()
+            .filter(article=article)
+            .exclude(pk=stored.pk)
+            .first()
+        )
+        if moved_from is not None:
+            moved_from.article = None
+            moved_from.pinned_until = None
+            moved_from.over_breaking = False
+            moved_from.save()
+            _audit(moved_from, by, f"Unpinned “{article}” (moved to {stored})")
+        previous = stored.article_id
+        stored.article = article
+        stored.pinned_until = until
+        stored.over_breaking = over_breaking
+        stored.pinned_at = now
+        stored.pinned_by = by
+        stored.save()
+        ends = f" until {revisions.local_time(until)}" if until else ""
+        over = ", over breaking news" if over_breaking else ""
+        message = f"Pinned “{article}”{ends}{over}"
+        _audit(stored, by, message)
+        _audit(article, by, f"Pinned to the front page as {stored}{ends}{over}")
+        _announce(
+            Change(
+                kind="front_page",
+                article_ids=tuple(filter(None, {previous, article.pk})),
+                fields=frozenset({"front_page"}),
+                by=by,
+                front_page=True,
+            )
+        )
+    return stored
+
+
+def unpin(slot, *, by):
+    """Give a slot back to the latest story."""
+    with transaction.atomic():
+        stored = _slot(slot)
+        article = stored.article
+        if article is None:
+            return stored
+        stored.article = None
+        stored.pinned_until = None
+        stored.over_breaking = False
+        stored.pinned_at = timezone.now()
+        stored.pinned_by = by
+        stored.save()
+        _audit(stored, by, f"Unpinned “{article}”; the slot shows the latest story")
+        _audit(article, by, f"Unpinned from the front page ({stored})")
+        _announce(
+            Change(
+                kind="front_page",
+                article_ids=(article.pk,),
+                fields=frozenset({"front_page"}),
+                by=by,
+                front_page=True,
+            )
+        )
+    return stored
+
+
+def place_section_block(section, *, by, position, shown=True):
+    """Where ``section``'s block stands on the front page, and whether it shows."""
+    with transaction.atomic():
+        block, _ = FrontPageSection.objects.select_for_update().get_or_create(
+            section=section, defaults={"position": position, "shown": shown}
+        )
+        block.position, block.shown = position, shown
+        block.save()
+        state = f"position {position}" if shown else "hidden"
+        _audit(block, by, f"{section} block on the front page: {state}")
+        _announce(
+            Change(
+                kind="front_page",
+                article_ids=(),
+                fields=frozenset({"front_page"}),
+                by=by,
+                front_page=True,
+            )
+        )
+    return block

@@ -52,6 +52,7 @@ LIST_FIELDS = frozenset(
     {
         "status",
         "publish_at",
+        "unpublish_at",
         "section",
         "tags",
         "authors",
@@ -160,6 +161,8 @@ def keys_for_change(change) -> set[str]:
         keys |= lists_of(change.article_ids)
     if "notes" in change.fields:
         keys.add(CORRECTIONS)
+    if change.front_page:
+        keys.add(HOME)
     return keys
 
 

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from PIL import Image as PILImage
 
+from . import story_blocks
 from .models import Note
 
 HEADLINE_MAX_CHARS = 110  # Google's limit for a NewsArticle headline
@@ -100,8 +101,20 @@ def modified_at(article):
 
 
 def description(article) -> str:
-    text = article.dek or article.body_text or article.headline
+    text = (
+        article.meta_description or article.dek or article.body_text or article.headline
+    )
     return Truncator(" ".join(text.split())).chars(DESCRIPTION_MAX_CHARS)
+
+
+def search_title(article) -> str:
+    """The story's <title> words: its search title, else the headline."""
+    return article.seo_title or article.headline
+
+
+def social_title(article) -> str:
+    """The headline on share cards: the social headline, else the search title."""
+    return article.social_headline or search_title(article)
 
 
 def publisher(request) -> dict:
@@ -168,11 +181,16 @@ def story_metadata(request, article) -> dict:
     canonical = request.build_absolute_uri(article.get_absolute_url())
     authors = article.byline_authors
     tags = [tag.name for tag in article.tags.all()]
-    if article.lead_image:
-        card_image = shared_image(request, article.lead_image, "16:9")
+    inline = story_blocks.inline_pictures(article)
+    pictures = [
+        image for image in (article.social_image, article.lead_image) if image
+    ] + [inline[pk] for pk in story_blocks.picture_ids(article.body) if pk in inline]
+    if pictures:
+        card_image = shared_image(request, pictures[0], "16:9")
         schema_images = list(
             dict.fromkeys(
-                shared_image(request, article.lead_image, ratio).url
+                shared_image(request, image, ratio).url
+                for image in pictures
                 for ratio in SCHEMA_RATIOS
             )
         )
@@ -197,6 +215,8 @@ def story_metadata(request, article) -> dict:
         "inLanguage": settings.LANGUAGE_CODE,
         "isAccessibleForFree": True,
     }
+    if article.seo_title and article.seo_title != article.headline:
+        news_article["alternativeHeadline"] = article.seo_title
     if article.section:
         news_article["articleSection"] = article.section.name
     if tags:
@@ -218,6 +238,7 @@ def story_metadata(request, article) -> dict:
         "author_urls": [
             request.build_absolute_uri(author.get_absolute_url()) for author in authors
         ],
+        "social_title": social_title(article),
         "json_ld": [news_article, breadcrumbs(request, *trail)],
         "twitter_site": settings.NEWSROOM_TWITTER_SITE,
     }

@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.csp import CSP, build_policy
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import condition
@@ -14,14 +15,14 @@ from taggit.models import Tag
 
 from newsroom.page_cache import for_readers
 
-from . import previews, reader_cache
+from . import previews, reader_cache, story_blocks
 from .freshness import reader_etag
+from .front_page import front_page
 from .models import Article, Author, Note, Section, SlugRedirect, TagRedirect
 from .paging import older_newer_page, page_number
 from .search import MAX_QUERY_LENGTH, clean_query, search
 from .tagging import visible_tags
 
-SECTION_BLOCK_SIZE = 4
 RELATED_COUNT = 4
 # A revisit of an unchanged reader page is a 304 before any of it is built.
 fresh_or_304 = condition(etag_func=reader_etag)
@@ -45,47 +46,25 @@ def tag_when_rendered(response, *, keys, stories):
 
 @reader_view
 def home(request):
-    """Breaking banner, the lead story, the latest stories and a block per section.
-
-    While a story is breaking it leads the page, whatever was published after it.
-    """
-    published = Article.objects.published().for_listing()
-    breaking = Article.objects.breaking().for_listing().newest_first().first()
-    latest = published.exclude(pk=breaking.pk) if breaking else published
-    page = older_newer_page(
-        latest,
-        page_number(request.GET.get("page")),
-        settings.NEWSROOM_PAGE_SIZE,
-        skip=1 if breaking else 0,
+    """Breaking banner, the lead, the top stories, the latest and a block per section,
+    as the editors arranged them (articles/front_page.py)."""
+    front = front_page(
+        page_number(request.GET.get("page")), settings.NEWSROOM_PAGE_SIZE
     )
-    stories = page.object_list
-    lead = None
-    if page.number == 1:
-        lead = breaking or (stories[0] if stories else None)
-        stories = stories if breaking else stories[1:]
-    section_stories = {}
-    if page.number == 1:
-        sections = {section.pk: section for section in Section.objects.all()}
-        blocks = Article.objects.published().for_compact_listing()
-        for story in blocks.latest_per_section(SECTION_BLOCK_SIZE, sections):
-            # The section came with the section list; no need to join it again.
-            story.section = sections[story.section_id]
-            section_stories.setdefault(story.section, []).append(story)
     response = render(
         request,
         "articles/article_home.html",
         {
-            "breaking": breaking,
-            "lead": lead,
-            "page_obj": page,
-            "stories": stories,
-            "section_blocks": list(section_stories.items()),
+            "breaking": front.breaking,
+            "lead": front.lead,
+            "top_stories": front.top,
+            "page_obj": front.page,
+            "stories": front.stories,
+            "section_blocks": front.section_blocks,
         },
     )
-    shown = [breaking, lead, *stories]
-    shown += [story for block in section_stories.values() for story in block]
     return reader_cache.tag_page(
-        response, keys=[reader_cache.HOME], stories=filter(None, shown)
+        response, keys=[reader_cache.HOME], stories=front.shown
     )
 
 
@@ -113,6 +92,7 @@ class ArticleDetailView(DetailView):
                 HttpResponsePermanentRedirect(moved.article.get_absolute_url()),
                 stories=[moved.article],
             )
+        allow_frames(response, self.object)
         return tag_when_rendered(
             response,
             keys=reader_cache.story_page_tags(self.object),
@@ -129,7 +109,28 @@ class ArticleDetailView(DetailView):
             .related_to(self.object, limit=RELATED_COUNT)
             .for_listing()
         )
+        context.update(body_context(self.object))
         return context
+
+
+def body_context(article):
+    """The story body as drawn for readers, and whether it needs the embed script."""
+    return {
+        "body": story_blocks.render(article),
+        "has_embeds": bool(story_blocks.embeds(article.body)),
+    }
+
+
+def allow_frames(response, article):
+    """A story with embeds may frame its providers' players, after a click; every
+    other page keeps the site's policy, which frames nothing."""
+    origins = story_blocks.frame_sources(article)
+    if origins:
+        # Set as a header, not the middleware's per-response config, so the copy in
+        # the page cache keeps it; the policy uses no nonce (no inline script).
+        policy = {**settings.SECURE_CSP, "frame-src": origins}
+        response.headers[str(CSP.HEADER_ENFORCE)] = build_policy(policy)
+    return response
 
 
 @method_decorator(reader_view, name="dispatch")
@@ -283,8 +284,10 @@ def render_preview(request, article, *, link_expires=None):
             "related": related,
             "preview": True,
             "preview_link_expires": link_expires,
+            **body_context(article),
         },
     )
+    allow_frames(response, article)
     response["X-Robots-Tag"] = "noindex, nofollow"
     # The link is the key: never hand it to the sites the story links to.
     response["Referrer-Policy"] = "no-referrer"
@@ -318,3 +321,17 @@ def shared_preview(request, token):
         raise Http404("No such preview.") from error
     article = get_object_or_404(preview_queryset(), pk=pk)
     return render_preview(request, article, link_expires=expires)
+
+
+NOT_FOUND_LATEST = 4
+
+
+def not_found(request, exception=None):
+    """Django's 404, with a search box and the latest stories to go on reading."""
+    latest = Article.objects.published().for_listing().newest_first()
+    return render(
+        request,
+        "404.html",
+        {"latest": latest[:NOT_FOUND_LATEST]},
+        status=404,
+    )

@@ -12,6 +12,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
+from django_prose_editor.config import html_tags
+from js_asset import static_lazy
 
 
 def env_bool(name: str, default: bool) -> bool:
@@ -347,6 +349,25 @@ SECURE_CSP = {
     "form-action": [CSP.SELF],
     "frame-ancestors": [CSP.NONE],
 }
+# Story bodies may hold library pictures, pull quotes and embeds (articles/story_blocks.py):
+# the editor's buttons come from one static module; the sanitiser lets exactly their
+# markup through, and story_blocks.clean() checks its values.
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {
+        "js": [static_lazy("admin_extra/story_blocks.js")],
+        "extensions": {
+            "StoryPicture": html_tags(["figure"], {"figure": ["class", "data-image"]}),
+            "PullQuote": html_tags(["aside"], {"aside": ["class"]}),
+            "Embed": html_tags(
+                ["figure"],
+                {"figure": ["class", "data-provider", "data-id", "data-url"]},
+            ),
+        },
+    }
+]
+# A story page with embeds lets frames from exactly its providers' origins in
+# (frame-src); no page loads any of them before a reader clicks (static/js/embeds.js).
+
 # The admin's rich-text editor injects <style> elements and the admin sets inline
 # style attributes, so styles may be inline there; scripts stay nonce-only.
 NEWSROOM_ADMIN_CSP = {

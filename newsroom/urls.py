@@ -16,6 +16,9 @@ def favicon(request):
     return redirect(static_url("img/favicon.svg"))
 
 
+# The reader 404 offers search and the latest stories (templates/404.html).
+handler404 = "articles.views.not_found"
+
 admin.site.site_header = f"{settings.NEWSROOM_SITE_NAME} editorial"
 admin.site.site_title = f"{settings.NEWSROOM_SITE_NAME} admin"
 admin.site.index_title = "Newsroom"

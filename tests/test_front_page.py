@@ -11,6 +11,12 @@ def lead_headline(response):
     return response.context["lead"].headline
 
 
+def below_the_lead(response):
+    """Headlines of the top stories and the latest list, in page order."""
+    context = response.context
+    return [story.headline for story in [*context["top_stories"], *context["stories"]]]
+
+
 def test_a_live_breaking_story_keeps_the_lead_when_newer_stories_are_published(
     client, make_article
 ):
@@ -25,8 +31,7 @@ def test_a_live_breaking_story_keeps_the_lead_when_newer_stories_are_published(
     response = client.get("/")
 
     assert lead_headline(response) == "Earthquake hits the capital"
-    listed = [story.headline for story in response.context["stories"]]
-    assert listed == ["Council approves budget"]
+    assert below_the_lead(response) == ["Council approves budget"]
 
 
 def test_when_the_breaking_flag_expires_the_newest_story_leads_again(
@@ -77,7 +82,7 @@ def test_pages_under_a_breaking_lead_show_every_story_once(
         response = client.get("/", {"page": number})
         if response.context["lead"]:
             seen.append(response.context["lead"].headline)
-        seen += [story.headline for story in response.context["stories"]]
+        seen += below_the_lead(response)
 
     assert seen == ["Breaking", *(f"Story {n}" for n in range(9))]
     assert client.get("/", {"page": 4}).status_code == 404

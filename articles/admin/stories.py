@@ -15,7 +15,7 @@ from reversion.admin import VersionAdmin
 from .. import permissions, previews, publishing, revisions
 from ..forms import ArticleAdminForm, BreakingToggleForm, LocalDateTimeField, NoteForm
 from ..models import Article, Author, Byline, Note
-from . import tag_input
+from . import tag_input, takedown
 from .pictures import thumbnail
 from .story_history import StoryHistory
 
@@ -32,6 +32,7 @@ class StatusFilter(admin.SimpleListFilter):
             ("review", "In review"),
             ("scheduled", "Scheduled"),
             ("published", "Published"),
+            ("ended", "Ended (unpublish at passed)"),
         ]
 
     def queryset(self, request, queryset):
@@ -171,9 +172,15 @@ class ArticleAdmin(StoryHistory, VersionAdmin):
     search_fields = ["headline", "dek", "slug"]
     date_hierarchy = "publish_at"
     prepopulated_fields = {"slug": ["headline"]}
-    autocomplete_fields = ["section", "lead_image"]
+    autocomplete_fields = ["section", "lead_image", "social_image"]
     inlines = [BylineInline, NoteInline]
-    actions = ["publish_now", "unpublish", "submit_for_review"]
+    actions = [
+        "publish_now",
+        "unpublish",
+        "submit_for_review",
+        takedown.legal_takedown,
+        takedown.lift_takedown,
+    ]
     formfield_overrides = {models.DateTimeField: {"form_class": LocalDateTimeField}}
     readonly_fields = [
         "first_published_at",
@@ -189,11 +196,24 @@ class ArticleAdmin(StoryHistory, VersionAdmin):
         ("Lead image", {"fields": ["lead_image", "lead_preview"]}),
         ("Story", {"fields": ["body", "tags"]}),
         (
+            "Search and social",
+            {
+                "classes": ["collapse"],
+                "fields": [
+                    "seo_title",
+                    "meta_description",
+                    "social_headline",
+                    "social_image",
+                ],
+            },
+        ),
+        (
             "Publication",
             {
                 "fields": [
                     "status",
                     "publish_at",
+                    "unpublish_at",
                     "updated_at",
                     ("is_breaking", "breaking_until"),
                     "first_published_at",
@@ -256,7 +276,7 @@ class ArticleAdmin(StoryHistory, VersionAdmin):
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
         if not self.can_publish(request):
-            fields += ["status", "publish_at", "updated_at"]
+            fields += ["status", "publish_at", "unpublish_at", "updated_at"]
         if not self.can_set_breaking(request):
             fields += ["is_breaking", "breaking_until"]
         return fields

@@ -850,6 +850,23 @@ infrastructure, with many ports relying on a small number of specialised softwar
             "caption": "Patriot batteries are qualified on desert test ranges before delivery.",
             "credit": "Newsroom illustration",
         },
+        # Pictures the body shows from the library, in the order of its markers.
+        "inline_pictures": [
+            {
+                "scene": "factory",
+                "alt": "Illustration: a factory hall with tall chimneys against an evening sky",
+                "caption": "Seekers and rocket motors, not final assembly, set the pace of "
+                "interceptor production.",
+                "credit": "Newsroom illustration",
+            },
+            {
+                "scene": "border",
+                "alt": "Illustration: a fenced border road running past watchtowers at dusk",
+                "caption": "Air-defence batteries along NATO's eastern flank are stretched "
+                "across long borders.",
+                "credit": "Newsroom illustration",
+            },
+        ],
         "body": """
 <p>Every air-defence commander in Europe now knows the sum by heart. A single Russian ballistic
 missile can cost a few million dollars to build. Bringing it down with a Patriot typically takes at
@@ -870,6 +887,9 @@ suited to aircraft and cruise missiles.</p>
 roughly tripling that rate. That is a remarkable expansion for a complex weapon, but the company's
 suppliers, particularly makers of the missile's radar seeker and solid rocket motors, have
 struggled to keep pace. A single delayed component can hold back an entire production lot.</p>
+<figure class="story-picture" data-image="INLINE-PICTURE-1"></figure>
+<aside class="pull-quote"><p>Everyone is queuing for the same interceptors, and the queue now
+reaches into the 2030s.</p></aside>
 <p>Europe is trying to build its own capacity. A joint venture in Schrobenhausen, Bavaria, is
 preparing to assemble PAC-3 MSE missiles for European customers, and a separate line for GEM-T
 interceptors is being set up in Germany with MBDA. Neither is expected to reach full rate before
@@ -896,10 +916,20 @@ record against fast ballistic targets.</p>
 sized for short crises and treated as a budget line to trim. The war in Ukraine has shown that
 modern air defence is a contest of magazines as much as technology: the side that runs out of
 interceptors first loses the ability to protect what matters most.</p>
+<figure class="story-picture" data-image="INLINE-PICTURE-2"></figure>
+<figure class="embed" data-url="https://www.youtube.com/watch?v=9bZkp7q19f0"></figure>
 <p>Until the new production lines are running, that contest will be decided less by engineers than
 by allocation — by which capitals persuade Washington, Berlin and Tokyo that their need is the most
 urgent. Officials at <a href="https://www.nato.int/">NATO</a> headquarters say talks on a common
 interceptor stockpile are under way, but no agreement is expected this year.</p>
 """,
     },
+]
+
+
+# What the demo desk pins on the front page: (slot, story, hours the pin lasts or None).
+FRONT_PAGE_PINS = [
+    ("lead", "lithuania-air-defence-intercepts-drones-from-belarus", 18),
+    ("top-1", "spain-turkiye-defence-industry-pact-idef-istanbul", None),
+    ("top-2", "analysis-patriot-interceptor-production-bottleneck", None),
 ]

@@ -2,6 +2,7 @@
 
 from .editorial import Note
 from .freshness import ReaderGeneration
+from .front_page import FrontPageSection, FrontPageSlot
 from .picture import Image, Rendition, image_upload_to
 from .purge import PurgeRequest
 from .redirects import SlugRedirect, TagRedirect
@@ -12,6 +13,8 @@ __all__ = [
     "ArticleQuerySet",
     "Author",
     "Byline",
+    "FrontPageSection",
+    "FrontPageSlot",
     "Image",
     "Note",
     "PurgeRequest",

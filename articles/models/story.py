@@ -2,13 +2,14 @@ import operator
 
 from django.conf import settings
 from django.db import connections, models
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
-from django_prose_editor.fields import ProseEditorField
+from django_prose_editor.fields import ProseEditorField, create_sanitizer
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
+from .. import story_blocks
 from ..plain_text import html_to_text
 from ..text import plain
 from .picture import Image
@@ -18,6 +19,12 @@ from .picture import Image
 BRIEF_WORDS = 300
 # What a story card never shows.
 LISTING_DEFERRED = ("body", "body_text")
+# What search results and share cards show before they cut a line (Google shows
+# about 60 characters of a title and 155-160 of a description; X and Facebook cards
+# about 70 of a title): the admin counts against these while editors type.
+SEO_TITLE_CHARS = 60
+META_DESCRIPTION_CHARS = 160
+SOCIAL_HEADLINE_CHARS = 70
 # Related stories are ranked among this many of the newest stories of each tag.
 RELATED_CANDIDATES_PER_TAG = 50
 
@@ -31,6 +38,10 @@ BODY_EXTENSIONS = {
     "Blockquote": True,
     "HardBreak": True,
     "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
+    # Library pictures, pull quotes and embeds (articles/story_blocks.py).
+    "StoryPicture": True,
+    "PullQuote": True,
+    "Embed": True,
 }
 
 
@@ -111,6 +122,12 @@ def state_lookups(now):
     }
 
 
+def ended_lookups(now):
+    """A story whose "unpublish at" has passed: readers no longer see it, from that
+    second, although it stays published in the editors' records."""
+    return {"status": Article.Status.PUBLISHED, "unpublish_at__lte": now}
+
+
 def breaking_lookups(now):
     """A flagged story's banner shows until its expiry (on top of being published)."""
     return {"is_breaking": True, "breaking_until__gt": now}
@@ -141,8 +158,15 @@ class ArticleQuerySet(models.QuerySet):
         return self.in_state("scheduled")
 
     def in_state(self, state):
-        """Draft, review, scheduled or published, as editors think of a story."""
-        return self.filter(**state_lookups(timezone.now())[state])
+        """Draft, review, scheduled, published or ended, as editors think of a story."""
+        now = timezone.now()
+        if state == "ended":
+            return self.filter(**ended_lookups(now))
+        stories = self.filter(**state_lookups(now)[state])
+        if state == "published":
+            # exclude() keeps the stories with no end (NULL), as wanted.
+            stories = stories.exclude(**ended_lookups(now))
+        return stories
 
     def breaking(self):
         """Published stories whose breaking flag has not expired yet."""
@@ -152,26 +176,44 @@ class ArticleQuerySet(models.QuerySet):
         """The instant of the next event that changes what readers see, or None.
 
         A scheduled story appearing (a breaking story scheduled for later counts by
-        its publish time) or a live breaking banner ending. Two indexed LIMIT 1
-        queries; caches may live until then and no longer.
+        its publish time), a story's "unpublish at" arriving, a live breaking banner
+        ending or a front-page pin ending. One query of indexed LIMIT 1 subqueries
+        (riding on the first story by id: no stories, no change to wait for);
+        caches may live until then and no longer.
         """
+        from .front_page import FrontPageSlot
+
         now = timezone.now()
-        appears = (
-            self.scheduled().order_by("publish_at").values_list("publish_at", flat=True)
-        )
-        banner_ends = (
-            self.published()
+        moments = {
+            "appears": self.scheduled().order_by("publish_at").values("publish_at"),
+            "ends": self.published()
+            .filter(unpublish_at__gt=now)
+            .order_by("unpublish_at")
+            .values("unpublish_at"),
+            "banner_ends": self.published()
             .filter(**breaking_lookups(now))
             .order_by("breaking_until")
-            .values_list("breaking_until", flat=True)
+            .values("breaking_until"),
+            "pin_ends": FrontPageSlot.objects.filter(
+                article__isnull=False, pinned_until__gt=now
+            )
+            .order_by("pinned_until")
+            .values("pinned_until"),
+        }
+        rows = (
+            self.model.objects.order_by("pk")
+            .annotate(**{name: Subquery(query[:1]) for name, query in moments.items()})
+            .values_list(*moments)[:1]
         )
-        moments = [moment for query in (appears, banner_ends) for moment in query[:1]]
-        return min(moments, default=None)
+        return min((moment for row in rows for moment in row if moment), default=None)
 
     def with_relations(self):
         """Whole stories with what their page shows beside them: section, lead
-        picture, byline in order and tags, each in one query whatever the count."""
-        return self.select_related("section", "lead_image").prefetch_related(
+        picture (and the social one), byline in order and tags, each in one query
+        whatever the count."""
+        return self.select_related(
+            "section", "lead_image", "social_image"
+        ).prefetch_related(
             Prefetch(
                 "bylines",
                 queryset=Byline.objects.select_related("author").order_by(
@@ -288,7 +330,12 @@ class Article(models.Model):
     dek = models.TextField(
         "standfirst", blank=True, help_text="One or two sentences under the headline."
     )
-    body = ProseEditorField(extensions=BODY_EXTENSIONS, sanitize=True, blank=True)
+    # The allow-list first, then the blocks' own checks (applied last to first).
+    body = ProseEditorField(
+        extensions=BODY_EXTENSIONS,
+        sanitize=[story_blocks.clean, create_sanitizer],
+        blank=True,
+    )
     body_text = models.TextField(
         blank=True,
         editable=False,
@@ -314,11 +361,54 @@ class Article(models.Model):
     lead_image = models.ForeignKey(
         Image, null=True, blank=True, on_delete=models.PROTECT, related_name="lead_for"
     )
+    seo_title = models.CharField(
+        "search title",
+        max_length=200,
+        blank=True,
+        help_text="The title search engines show. Empty: the headline. "
+        f"Search results show about {SEO_TITLE_CHARS} characters.",
+    )
+    meta_description = models.TextField(
+        "search description",
+        max_length=400,
+        blank=True,
+        help_text="The summary under the title in search results. Empty: the "
+        f"standfirst. Search results show about {META_DESCRIPTION_CHARS} characters.",
+    )
+    social_headline = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="The headline on shares to social networks. Empty: the search "
+        f"title or headline. Share cards show about {SOCIAL_HEADLINE_CHARS} characters.",
+    )
+    social_image = models.ForeignKey(
+        Image,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="social_for",
+        verbose_name="social picture",
+        help_text="The picture on share cards. Empty: the lead picture.",
+    )
     status = models.CharField(max_length=16, choices=Status, default=Status.DRAFT)
     publish_at = models.DateTimeField(
         null=True,
         blank=True,
         help_text="Readers see the story from this moment. A future time schedules it.",
+    )
+    unpublish_at = models.DateTimeField(
+        "unpublish at",
+        null=True,
+        blank=True,
+        help_text="Readers stop seeing the story at this moment (an expiring notice, "
+        "an agreed takedown). Empty: it stays up.",
+    )
+    taken_down_at = models.DateTimeField(null=True, blank=True, editable=False)
+    takedown_reason = models.TextField(
+        "reason for the takedown",
+        blank=True,
+        editable=False,
+        help_text="Why the story was taken down for legal reasons; kept on record.",
     )
     first_published_at = models.DateTimeField(null=True, blank=True, editable=False)
     updated_at = models.DateTimeField(
@@ -375,6 +465,11 @@ class Article(models.Model):
             models.Index(
                 fields=["is_breaking", "breaking_until"], name="article_breaking"
             ),
+            models.Index(
+                fields=["unpublish_at"],
+                name="article_unpublish_at",
+                condition=Q(unpublish_at__isnull=False),
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -386,6 +481,14 @@ class Article(models.Model):
                 condition=Q(is_breaking=False) | Q(breaking_until__isnull=False),
                 name="breaking_needs_expiry",
                 violation_error_message="A breaking story needs a time when the banner ends.",
+            ),
+            models.CheckConstraint(
+                condition=Q(unpublish_at__isnull=True)
+                | Q(publish_at__isnull=True)
+                | Q(unpublish_at__gt=F("publish_at")),
+                name="unpublish_after_publish",
+                violation_error_message="“Unpublish at” must come after the "
+                "publication time.",
             ),
         ]
         permissions = [
@@ -406,6 +509,9 @@ class Article(models.Model):
             kwargs["update_fields"] = {*update_fields, "body_text"}
         self.headline = plain(self.headline)
         self.dek = plain(self.dek)
+        self.seo_title = plain(self.seo_title)
+        self.meta_description = plain(self.meta_description)
+        self.social_headline = plain(self.social_headline)
         if self.status == self.Status.PUBLISHED and self.first_published_at is None:
             self.first_published_at = self.publish_at
         super().save(*args, **kwargs)
@@ -425,7 +531,14 @@ class Article(models.Model):
 
     @property
     def is_published(self):
-        return matches(self, state_lookups(timezone.now())["published"])
+        now = timezone.now()
+        return matches(self, state_lookups(now)["published"]) and not matches(
+            self, ended_lookups(now)
+        )
+
+    @property
+    def has_ended(self):
+        return matches(self, ended_lookups(timezone.now()))
 
     @property
     def is_scheduled(self):
@@ -437,6 +550,10 @@ class Article(models.Model):
 
     @property
     def display_status(self):
+        if self.taken_down_at and self.status != self.Status.PUBLISHED:
+            return "Taken down"
+        if self.has_ended:
+            return "Ended"
         return "Scheduled" if self.is_scheduled else self.get_status_display()
 
     @property
@@ -461,6 +578,10 @@ class Article(models.Model):
         if author_count is None:
             author_count = self.bylines.count() if self.pk else 0
         problems = []
+        if self.taken_down_at is not None:
+            problems.append(
+                f"its legal takedown lifted (reason: {self.takedown_reason})"
+            )
         if self.section_id is None:
             problems.append("a section")
         if not self.dek.strip():

@@ -59,11 +59,24 @@ class Command(BaseCommand):
                 if article.slug == live_demo.STORY:
                     live_demo.load(article, now)
                 created += 1
+            if created:
+                self.curate(now)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content ready: {created} new stories, {len(stories)} in all."
             )
         )
+
+    def curate(self, now):
+        """The desk's arrangement: the breaking story pinned as lead for the evening
+        (it stays on top once its banner ends), two features among the top stories;
+        the other top slots show the latest."""
+        for slot, slug, hours in features.FRONT_PAGE_PINS:
+            article = Article.objects.filter(slug=slug).first()
+            if article is None:
+                continue
+            until = now + timedelta(hours=hours) if hours else None
+            publishing.pin(slot, article, by=None, until=until)
 
     def author(self, row):
         kind = Author.Kind.ORGANIZATION if row["is_agency"] else Author.Kind.PERSON
@@ -75,11 +88,15 @@ class Command(BaseCommand):
 
     def create_story(self, story, number, sections, authors, now):
         state = story["state"]
+        body = story["body"]
+        for index, spec in enumerate(story.get("inline_pictures", []), start=1):
+            picture = self.picture(spec, f"{story['slug']}-{index}", number + index)
+            body = body.replace(f"INLINE-PICTURE-{index}", str(picture.pk))
         article = Article(
             headline=story["headline"],
             slug=story["slug"],
             dek=story["dek"],
-            body=story["body"],
+            body=body,
             section=sections[story["section"]],
             lead_image=self.image(story, number),
         )
@@ -116,12 +133,15 @@ class Command(BaseCommand):
         spec = story.get("image")
         if not spec:
             return None
+        return self.picture(spec, story["slug"], number)
+
+    def picture(self, spec, name, number):
         width, height = pictures.SIZES[number % len(pictures.SIZES)]
         label = f"Illustration · {spec['scene'].replace('-', ' ').title()}"
         data = pictures.draw(spec["scene"], label, (width, height), seed=number)
         # The editors' path: validated, normalised, renditions made after commit.
         image = Image.objects.create_from_upload(
-            ContentFile(data, name=f"{slugify(story['slug'])[:50]}.jpg"),
+            ContentFile(data, name=f"{slugify(name)[:50]}.jpg"),
             alt_text=spec["alt"],
             caption=spec["caption"],
             credit=spec["credit"],
