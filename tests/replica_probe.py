@@ -6,6 +6,7 @@ Its own process, because the database aliases are fixed when Django starts and t
 suite's own database has no replica.
 """
 
+import json
 import sys
 import time
 from datetime import timedelta
@@ -148,6 +149,8 @@ def main() -> None:
             [state, float(lag) if lag is not None else None]
             for state, lag in cursor.fetchall()
         ]
+    # The last line of stdout is the report test_replica.py reads.
+    sys.stdout.write(json.dumps(seen) + "\n")
 
 
 if __name__ == "__main__":

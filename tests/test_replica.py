@@ -67,6 +67,12 @@ def probe(replica_site):
     )
     assert result.returncode == 0, result.stderr
     seen = json.loads(result.stdout.strip().splitlines()[-1])
+    # The figures for the closing note; shown with `pytest -s`.
+    sys.stdout.write(
+        f"\nreplica lag: {seen['lag_after_insert'] * 1000:.1f} ms after an insert, "
+        f"{seen['lag_after_resume'] * 1000:.1f} ms to replay a held-back edit; "
+        f"pg_stat_replication {seen['pg_stat_replication']}\n"
+    )
     return seen
 
 
