@@ -18,6 +18,15 @@ from tests.e2e.test_desk_story_form import desk_user, log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
+
+def wait_for(condition, seconds=10):
+    """The server has seen what the page sent (its requests are asynchronous)."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "the page's request never arrived"
+        time.sleep(0.1)
+
+
 HIDE = """() => {
   Object.defineProperty(document, "hidden", { value: true, configurable: true });
   Object.defineProperty(document, "visibilityState", { value: "hidden", configurable: true });
@@ -67,6 +76,7 @@ def test_two_editors_see_each_other_until_one_closes_the_story(
     expect(b.locator("#desk-presence")).to_contain_text("Aylin Demir, since")
     b.fill("#id_dek", "Nadia's standfirst")
     b.clock.run_for(16_000)
+    wait_for(lambda: Presence.objects.filter(user__username="nadia", has_changes=True))
     a.clock.run_for(16_000)
     expect(notice).to_contain_text("Nadia Okafor, since")
     expect(notice).to_contain_text("with unsaved changes")
@@ -86,10 +96,8 @@ def test_two_editors_see_each_other_until_one_closes_the_story(
     # She leaves the story (the page goes away as on closing the tab: pagehide):
     # the beacon takes her off and Aylin's next heartbeat shows it.
     b.goto("about:blank")
-    for _ in range(100):  # the beacon is on its way; wait for it, not for the TTL
-        if not Presence.objects.filter(user__username="nadia", closed=False):
-            break
-        time.sleep(0.1)
+    # The beacon is on its way; wait for it, not for the TTL.
+    wait_for(lambda: not Presence.objects.filter(user__username="nadia", closed=False))
     a.clock.run_for(16_000)
     expect(notice).to_be_hidden()
 
