@@ -39,7 +39,8 @@ def test_the_head_is_public_short_lived_and_tagged_with_the_story(
 
     assert "public" in response["Cache-Control"]
     assert "s-maxage=4" in response["Cache-Control"]
-    assert response["xkey"].split() == [f"story-{live_story.pk}"]
+    # "site" is on every shared answer: a section rename purges everything.
+    assert set(response["xkey"].split()) == {f"story-{live_story.pk}", "site"}
     assert "Vary" not in response or "Cookie" not in response["Vary"]
 
 
@@ -57,6 +58,7 @@ def test_a_log_range_is_public_immutable_and_tagged_with_its_entries(
     assert set(response["xkey"].split()) == {
         f"live-{live_story.pk}-log",
         f"live-entry-{entry.pk}",
+        "site",
     }
 
 
@@ -101,7 +103,7 @@ def test_the_breaking_answer_is_public_short_and_purged_with_the_front_page(
 
     assert "public" in response["Cache-Control"]
     assert "s-maxage=5" in response["Cache-Control"]
-    assert set(response["xkey"].split()) == {"home", f"story-{story.pk}"}
+    assert set(response["xkey"].split()) == {"home", f"story-{story.pk}", "site"}
     assert "Airport closed" in response.json()["html"]
     assert response.json()["poll"] == 10
 
