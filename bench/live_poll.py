@@ -37,9 +37,12 @@ import time
 import urllib.request
 from collections import Counter, defaultdict
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.reader_load import recreate_database  # noqa: E402
+
 PORT = 8775
 VARNISH_PORT = 8776
 REDIS_URL = "redis://127.0.0.1:6379/7"
@@ -47,17 +50,6 @@ PURGE_TOKEN = "bench-live-" + "x" * 20
 # As nginx sends it: the site is HTTPS and the proxy on loopback is trusted.
 FORWARDED = "X-Forwarded-Proto: https\r\n"
 STORY_SLUG = "lithuania-air-defence-intercepts-drones-from-belarus"
-
-
-def recreate_database(url: str) -> None:
-    import psycopg
-
-    parts = urlsplit(url)
-    name = parts.path.lstrip("/")
-    admin = urlunsplit(parts._replace(path="/postgres"))
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        connection.execute(f'CREATE DATABASE "{name}"')
 
 
 def manage(env, *args):

@@ -116,6 +116,21 @@ def varnish(origin):
         yield port
 
 
+@pytest.fixture
+def site_varnish(live_server, settings):
+    """Varnish in front of the live test server, purged by the app after commit."""
+    from tests.varnish import PURGE_TOKEN, running_varnish
+
+    with running_varnish(live_server.thread.port) as port:
+        settings.NEWSROOM_PURGE_BACKENDS = [
+            {
+                "BACKEND": "articles.purge_backends.VarnishPurge",
+                "OPTIONS": {"url": f"http://127.0.0.1:{port}", "token": PURGE_TOKEN},
+            }
+        ]
+        yield port
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {

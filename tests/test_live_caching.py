@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles import publishing, reader_cache
-from tests.varnish import PURGE_TOKEN, fetch, running_varnish
+from tests.varnish import get_page
 
 
 @pytest.fixture
@@ -108,25 +108,8 @@ def test_the_breaking_answer_is_public_short_and_purged_with_the_front_page(
     assert response.json()["poll"] == 10
 
 
-@pytest.fixture
-def varnish(live_server, settings):
-    with running_varnish(live_server.thread.port) as port:
-        settings.NEWSROOM_PURGE_BACKENDS = [
-            {
-                "BACKEND": "articles.purge_backends.VarnishPurge",
-                "OPTIONS": {"url": f"http://127.0.0.1:{port}", "token": PURGE_TOKEN},
-            }
-        ]
-        yield port
-
-
-def get(port, path):
-    response, body = fetch(port, path, headers={"Host": "localhost"})
-    return response.status, response.getheader("X-Cache"), body
-
-
 def test_behind_varnish_a_deleted_entry_is_gone_on_the_next_request(
-    varnish, live_story, editor
+    site_varnish, live_story, editor
 ):
     doomed = publishing.post_entry(live_story, by=editor, body="<p>Leaked name.</p>")
     publishing.post_entry(live_story, by=editor, body="<p>Other news.</p>")
@@ -139,19 +122,19 @@ def test_behind_varnish_a_deleted_entry_is_gone_on_the_next_request(
         reverse("live:log", args=[live_story.pk, upto - 2, upto - 1]),
     ]
     for path in paths:
-        get(varnish, path)
-        assert get(varnish, path)[1] == "hit", path
+        get_page(site_varnish, path)
+        assert get_page(site_varnish, path)[1] == "hit", path
 
     publishing.delete_entry(doomed, by=editor)
 
     for path in paths:
-        status, cache, body = get(varnish, path)
+        status, cache, body = get_page(site_varnish, path)
         assert (status, cache) == (200, "miss"), path
         assert "Leaked name" not in body, path
 
 
 def test_behind_varnish_a_new_entry_leaves_passed_ranges_cached(
-    varnish, live_story, editor
+    site_varnish, live_story, editor
 ):
     publishing.post_entry(live_story, by=editor, body="<p>First.</p>")
     live_story.live_coverage.refresh_from_db()
@@ -159,11 +142,11 @@ def test_behind_varnish_a_new_entry_leaves_passed_ranges_cached(
     passed = reverse("live:log", args=[live_story.pk, 0, upto])
     head = reverse("live:head", args=[live_story.pk])
     for path in (passed, head):
-        get(varnish, path)
+        get_page(site_varnish, path)
 
     publishing.post_entry(live_story, by=editor, body="<p>Second.</p>")
 
-    assert get(varnish, passed)[1] == "hit"
-    status, cache, body = get(varnish, head)
+    assert get_page(site_varnish, passed)[1] == "hit"
+    status, cache, body = get_page(site_varnish, head)
     assert cache == "miss"
     assert f'"sequence": {upto + 1}' in body

@@ -100,6 +100,12 @@ def fetch(port, path, method="GET", headers=None):
     return response, body
 
 
+def get_page(port, path):
+    """A reader's request for a page of the site: status, X-Cache, body."""
+    response, body = fetch(port, path, headers={"Host": "localhost"})
+    return response.status, response.getheader("X-Cache"), body
+
+
 class Origin(http.server.ThreadingHTTPServer):
     """Answers by path prefix; records every request that reached it."""
 
