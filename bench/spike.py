@@ -152,7 +152,11 @@ def prepare_newsroom():
     )
     Byline.objects.create(article=story, author=Author.objects.first(), position=0)
     rehearsal = Article.objects.create(
-        headline="Spike rehearsal", slug=REHEARSAL_SLUG, section=story.section
+        headline="Spike rehearsal",
+        slug=REHEARSAL_SLUG,
+        dek="A story the editor publishes and takes down before the spike.",
+        body="<p>It warms the editor's process up.</p>",
+        section=story.section,
     )
     Byline.objects.create(article=rehearsal, author=Author.objects.first(), position=0)
 
