@@ -41,7 +41,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.reader_load import recreate_database  # noqa: E402
+from bench.reader_load import recreate_database, start_varnish  # noqa: E402
 
 PORT = 8775
 VARNISH_PORT = 8776
@@ -224,24 +224,13 @@ def main() -> None:
         stdout=log,
         stderr=subprocess.STDOUT,
     )
-    state = workdir / "varnish"
-    state.mkdir()
-    state.chmod(0o755)
-    varnish = subprocess.Popen(
-        ["sh", str(ROOT / "docker/varnish/start.sh")],
-        env={
-            **env,
-            "PATH": f"{os.environ.get('PATH', '')}:/usr/sbin",
-            "VARNISH_BACKEND_HOST": "127.0.0.1",
-            "VARNISH_BACKEND_PORT": str(PORT),
-            "VARNISH_PROBE_HOST": "127.0.0.1",
-            "VARNISH_LISTEN": f"127.0.0.1:{VARNISH_PORT}",
-            "VARNISH_WORKDIR": str(state),
-            "VARNISH_SIZE": "128m",
-        },
-        stdout=open(workdir / "varnish.log", "w"),
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
+    varnish = start_varnish(
+        env,
+        backend_port=PORT,
+        listen_port=VARNISH_PORT,
+        state=workdir / "varnish",
+        log=open(workdir / "varnish.log", "w"),
+        size="128m",
     )
     try:
         wait_for(f"http://127.0.0.1:{PORT}/healthz", "gunicorn", web)

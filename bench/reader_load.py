@@ -242,26 +242,13 @@ def cache_hits(stories: int, args, results: dict, workdir: Path) -> None:
     if not shutil.which("varnishd", path=f"{os.environ.get('PATH', '')}:/usr/sbin"):
         print("  Varnish rows skipped: apt-get install varnish varnish-modules")
         return
-    state = Path(tempfile.mkdtemp(prefix="varnish-", dir=workdir))
-    state.chmod(0o755)
     workdir.chmod(0o755)
-    varnish_env = {
-        **os.environ,
-        "PATH": f"{os.environ.get('PATH', '')}:/usr/sbin",
-        "VARNISH_BACKEND_HOST": "127.0.0.1",
-        "VARNISH_BACKEND_PORT": str(PORT),
-        "VARNISH_PROBE_HOST": "127.0.0.1",
-        "VARNISH_LISTEN": f"127.0.0.1:{VARNISH_PORT}",
-        "VARNISH_WORKDIR": str(state),
-        "VARNISH_SIZE": "256m",
-        "VARNISH_PURGE_TOKEN": "bench-" + "x" * 20,
-    }
-    varnish = subprocess.Popen(
-        ["sh", str(ROOT / "docker/varnish/start.sh")],
-        env=varnish_env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
+    varnish = start_varnish(
+        {**os.environ, "VARNISH_PURGE_TOKEN": "bench-" + "x" * 20},
+        backend_port=PORT,
+        listen_port=VARNISH_PORT,
+        state=Path(tempfile.mkdtemp(prefix="varnish-", dir=workdir)),
+        log=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{VARNISH_PORT}"
     try:
@@ -282,6 +269,30 @@ def cache_hits(stories: int, args, results: dict, workdir: Path) -> None:
     finally:
         os.killpg(varnish.pid, signal.SIGTERM)
         varnish.wait(timeout=30)
+
+
+def start_varnish(env, *, backend_port, listen_port, state: Path, log, size="256m"):
+    """Varnish in front of gunicorn on loopback, started by docker/varnish/start.sh as
+    the compose service starts it; ``env`` carries VARNISH_PURGE_TOKEN. It leads its
+    own process group: stop it with os.killpg."""
+    state.mkdir(exist_ok=True)
+    state.chmod(0o755)
+    return subprocess.Popen(
+        ["sh", str(ROOT / "docker/varnish/start.sh")],
+        env={
+            **env,
+            "PATH": f"{os.environ.get('PATH', '')}:/usr/sbin",
+            "VARNISH_BACKEND_HOST": "127.0.0.1",
+            "VARNISH_BACKEND_PORT": str(backend_port),
+            "VARNISH_PROBE_HOST": "127.0.0.1",
+            "VARNISH_LISTEN": f"127.0.0.1:{listen_port}",
+            "VARNISH_WORKDIR": str(state),
+            "VARNISH_SIZE": size,
+        },
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
 
 
 def uncached(stories: int, args, floor: Path, results: dict) -> None:

@@ -372,22 +372,12 @@ def run(args) -> int:
         )
         processes.append(gunicorn)
         wait(lambda: get(app, "/healthz")[0] == 200, 60, "gunicorn")
-        state = workdir / "varnish"
-        state.mkdir(mode=0o755)
-        varnish_process = subprocess.Popen(
-            ["sh", str(ROOT / "docker/varnish/start.sh")],
-            env={
-                **env,
-                "PATH": f"{os.environ.get('PATH', '')}:/usr/sbin",
-                "VARNISH_BACKEND_HOST": "127.0.0.1",
-                "VARNISH_BACKEND_PORT": str(APP_PORT),
-                "VARNISH_PROBE_HOST": "127.0.0.1",
-                "VARNISH_LISTEN": f"127.0.0.1:{VARNISH_PORT}",
-                "VARNISH_WORKDIR": str(state),
-            },
-            stdout=open(workdir / "varnish.log", "w"),
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
+        varnish_process = reader_load.start_varnish(
+            env,
+            backend_port=APP_PORT,
+            listen_port=VARNISH_PORT,
+            state=workdir / "varnish",
+            log=open(workdir / "varnish.log", "w"),
         )
         processes.append(varnish_process)
         wait(lambda: get(varnish, "/healthz")[0] == 200, 60, "Varnish")
