@@ -149,17 +149,18 @@ def matches(article, lookups):
 
 
 class ArticleQuerySet(models.QuerySet):
-    def published(self):
-        """The one rule of visibility: published, and publish_at has passed."""
-        return self.in_state("published")
+    def published(self, now=None):
+        """The one rule of visibility: published, and publish_at has passed (by
+        ``now``, the present unless given)."""
+        return self.in_state("published", now)
 
-    def scheduled(self):
+    def scheduled(self, now=None):
         """Published with a time still to come: readers see it from then."""
-        return self.in_state("scheduled")
+        return self.in_state("scheduled", now)
 
-    def in_state(self, state):
+    def in_state(self, state, now=None):
         """Draft, review, scheduled, published or ended, as editors think of a story."""
-        now = timezone.now()
+        now = now or timezone.now()
         if state == "ended":
             return self.filter(**ended_lookups(now))
         stories = self.filter(**state_lookups(now)[state])
@@ -168,9 +169,10 @@ class ArticleQuerySet(models.QuerySet):
             stories = stories.exclude(**ended_lookups(now))
         return stories
 
-    def breaking(self):
+    def breaking(self, now=None):
         """Published stories whose breaking flag has not expired yet."""
-        return self.published().filter(**breaking_lookups(timezone.now()))
+        now = now or timezone.now()
+        return self.published(now).filter(**breaking_lookups(now))
 
     def next_change_at(self):
         """The instant of the next event that changes what readers see, or None.
