@@ -19,13 +19,11 @@ lands, its after-change hook should call ``bump()`` and they can go.
 """
 
 import hashlib
-from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 
 from django.conf import settings
-from django.core.exceptions import ImproperlyConfigured
-from django.db import connections, router, transaction
+from django.db import transaction
 from django.db.models import F, Subquery
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
@@ -33,6 +31,7 @@ from taggit.models import Tag
 
 from newsroom import page_cache
 
+from .compiled_queries import CompiledQuery
 from .models import (
     Article,
     Author,
@@ -145,45 +144,16 @@ def freshness_query(now):
     )
 
 
-# Building and compiling that query took four times as long as running it, on every
-# reader request and every 304. Its SQL is the same for every request but for the
-# instant, so it is compiled once per database with this stand-in instant, which
-# each request replaces with its own.
-COMPILED_FOR = datetime(1970, 1, 2, 3, 4, 5, 678901, tzinfo=UTC)
-
-
-@cache
-def compiled_freshness_query(alias):
-    compiler = freshness_query(COMPILED_FOR).using(alias).query.get_compiler(alias)
-    sql, params = compiler.as_sql()
-    stand_in = connections[alias].ops.adapt_datetimefield_value(COMPILED_FOR)
-    if stand_in not in params:
-        raise ImproperlyConfigured("The freshness query no longer depends on now.")
-    columns = [expression for expression, _, _ in compiler.select]
-    return sql, params, stand_in, columns
-
-
-def reader_state(now):
-    """``freshness_query(now)``'s row, or None before the first change."""
-    alias = router.db_for_read(ReaderGeneration)
-    sql, params, stand_in, columns = compiled_freshness_query(alias)
-    connection = connections[alias]
-    instant = connection.ops.adapt_datetimefield_value(now)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [instant if p == stand_in else p for p in params])
-        row = cursor.fetchone()
-    if row is None:
-        return None
-    compiler = ReaderGeneration.objects.none().query.get_compiler(alias)
-    converters = compiler.get_converters(columns)
-    return next(iter(compiler.apply_converters([row], converters)))
+# Compiled once: building it took four times as long as running it, on every
+# reader request and every 304.
+freshness_row = CompiledQuery(ReaderGeneration, freshness_query)
 
 
 def reader_etag(request, *args, **kwargs) -> str | None:
-    row = reader_state(timezone.now())
-    if row is None:
+    rows = freshness_row.rows(now=timezone.now())
+    if not rows:
         return None  # no generation yet: render, and let the middleware hash it
-    *state, appearing, ends, banner_ends, pin_ends = row
+    *state, appearing, ends, banner_ends, pin_ends = rows[0]
     request.reader_next_change = min(
         (moment for moment in (appearing, ends, banner_ends, pin_ends) if moment),
         default=None,

@@ -3,6 +3,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -18,7 +19,15 @@ from newsroom.page_cache import for_readers
 from . import previews, reader_cache, story_blocks
 from .freshness import reader_etag
 from .front_page import front_page
-from .models import Article, Author, Note, Section, SlugRedirect, TagRedirect
+from .models import (
+    Article,
+    Author,
+    Note,
+    Section,
+    SlugRedirect,
+    TagRedirect,
+    ordered_bylines,
+)
 from .paging import older_newer_page, page_number
 from .search import MAX_QUERY_LENGTH, clean_query, search
 from .tagging import visible_tags
@@ -100,17 +109,25 @@ class ArticleDetailView(DetailView):
         )
 
     def get_queryset(self):
-        return Article.objects.published().with_relations().prefetch_related("notes")
+        # The bylines come with the related stories' (related_stories): one query.
+        stories = Article.objects.published().with_relations(bylines=False)
+        return stories.prefetch_related("notes")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["related"] = (
-            Article.objects.published()
-            .related_to(self.object, limit=RELATED_COUNT)
-            .for_listing()
-        )
+        context["related"] = related_stories(self.object)
         context.update(body_context(self.object))
         return context
+
+
+def related_stories(article):
+    """Cards of the stories most related to ``article``, best first."""
+    ranked = Article.objects.related_ids(article, limit=RELATED_COUNT)
+    cards = Article.objects.published().for_listing(bylines=False).in_bulk(ranked)
+    related = [cards[pk] for pk in ranked if pk in cards]
+    # The story's own bylines too, unless its query brought them.
+    prefetch_related_objects([article, *related], ordered_bylines())
+    return related
 
 
 def body_context(article):
@@ -271,11 +288,7 @@ def corrections(request):
 
 
 def render_preview(request, article, *, link_expires=None):
-    related = (
-        Article.objects.published()
-        .related_to(article, limit=RELATED_COUNT)
-        .for_listing()
-    )
+    related = related_stories(article)
     response = render(
         request,
         "articles/article_detail.html",

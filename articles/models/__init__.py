@@ -6,7 +6,15 @@ from .front_page import FrontPageSection, FrontPageSlot
 from .picture import Image, Rendition, image_upload_to
 from .purge import PurgeRequest
 from .redirects import SlugRedirect, TagRedirect
-from .story import Article, ArticleQuerySet, Author, Byline, Section, TaggedArticle
+from .story import (
+    Article,
+    ArticleQuerySet,
+    Author,
+    Byline,
+    Section,
+    TaggedArticle,
+    ordered_bylines,
+)
 
 __all__ = [
     "Article",
@@ -25,4 +33,5 @@ __all__ = [
     "TagRedirect",
     "TaggedArticle",
     "image_upload_to",
+    "ordered_bylines",
 ]

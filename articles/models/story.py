@@ -10,6 +10,7 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
 from .. import story_blocks
+from ..compiled_queries import CompiledQuery
 from ..plain_text import html_to_text
 from ..text import plain
 from .picture import Image
@@ -148,6 +149,14 @@ def matches(article, lookups):
     return True
 
 
+def ordered_bylines():
+    """A story's bylines with their authors, in the order the desk set."""
+    return Prefetch(
+        "bylines",
+        queryset=Byline.objects.select_related("author").order_by("position", "pk"),
+    )
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self, now=None):
         """The one rule of visibility: published, and publish_at has passed (by
@@ -209,50 +218,28 @@ class ArticleQuerySet(models.QuerySet):
         )
         return min((moment for row in rows for moment in row if moment), default=None)
 
-    def with_relations(self):
+    def with_relations(self, *, bylines=True):
         """Whole stories with what their page shows beside them: section, lead
         picture (and the social one), byline in order and tags, each in one query
-        whatever the count."""
-        return self.select_related(
+        whatever the count. ``bylines=False`` leaves the bylines to a later
+        ``prefetch_related_objects(..., ordered_bylines())`` shared with other
+        stories on the page."""
+        stories = self.select_related(
             "section", "lead_image", "social_image"
-        ).prefetch_related(
-            Prefetch(
-                "bylines",
-                queryset=Byline.objects.select_related("author").order_by(
-                    "position", "pk"
-                ),
-            ),
-            "tags",
-        )
+        ).prefetch_related("tags")
+        return stories.prefetch_related(ordered_bylines()) if bylines else stories
 
-    def for_listing(self):
+    def for_listing(self, *, bylines=True):
         """Story cards: the columns a card shows, never the ~9 KB of body a story
         carries (which made listing sorts spill to disk), and no tags (no card shows
         them)."""
-        return (
-            self.defer(*LISTING_DEFERRED)
-            .select_related("section", "lead_image")
-            .prefetch_related(
-                Prefetch(
-                    "bylines",
-                    queryset=Byline.objects.select_related("author").order_by(
-                        "position", "pk"
-                    ),
-                )
-            )
-        )
+        cards = self.defer(*LISTING_DEFERRED).select_related("section", "lead_image")
+        return cards.prefetch_related(ordered_bylines()) if bylines else cards
 
     def for_compact_listing(self):
         """Compact cards (the front page's section blocks): no picture, and the
         caller already holds the section, so neither is joined."""
-        return self.defer(*LISTING_DEFERRED).prefetch_related(
-            Prefetch(
-                "bylines",
-                queryset=Byline.objects.select_related("author").order_by(
-                    "position", "pk"
-                ),
-            )
-        )
+        return self.defer(*LISTING_DEFERRED).prefetch_related(ordered_bylines())
 
     def newest_first(self):
         return self.order_by("-publish_at", "-pk")
@@ -284,39 +271,46 @@ class ArticleQuerySet(models.QuerySet):
             for section_id in section_ids
         ).newest_first()
 
-    def related_to(
-        self, article, *, limit: int, per_tag: int = RELATED_CANDIDATES_PER_TAG
-    ):
-        """The ``limit`` stories sharing most tags with ``article``, then the newest.
-
-        The candidates are the newest ``per_tag`` stories of each of its tags, read
-        from the end of one index each; they are ranked on their ids alone and only
-        the winners are loaded, so a story with a tag on half the archive costs what
-        one with a rare tag costs.
-        """
+    def related_ids(self, article, *, limit: int) -> list[int]:
+        """The ids of the ``limit`` visible stories sharing most tags with
+        ``article``, then the newest, best first (see ``related_ranking``)."""
         tag_ids = [tag.pk for tag in article.tags.all()]
         if not tag_ids:
-            return self.none()
-        now = timezone.now()
-        candidates = self.exclude(pk=article.pk).in_any(
+            return []
+        rows = related_ranking.rows(
+            story=article.pk,
+            tag_ids=tag_ids,
+            now=timezone.now(),
+            limit=limit,
+            per_tag=RELATED_CANDIDATES_PER_TAG,
+        )
+        return [pk for (pk,) in rows]
+
+
+def ranked_related(*, story, tag_ids, now, limit, per_tag):
+    """The ranking behind ``related_ids()``.
+
+    The candidates are the newest ``per_tag`` stories of each of the story's tags,
+    read from the end of one index each; they are ranked on their ids alone, so a
+    story with a tag on half the archive costs what one with a rare tag costs.
+    """
+    candidates = (
+        Article.objects.published(now)
+        .exclude(pk=story)
+        .in_any(
             TaggedArticle.objects.filter(tag_id=tag_id, story_publish_at__lte=now)
-            .exclude(content_object_id=article.pk)
+            .exclude(content_object_id=story)
             .order_by("-story_publish_at", "-content_object_id")
             .values("content_object_id")[:per_tag]
             for tag_id in tag_ids
         )
-        shared_tags = Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids))
-        best_first = ("-shared_tags", "-publish_at", "-pk")
-        winners = (
-            candidates.annotate(shared_tags=shared_tags)
-            .order_by(*best_first)
-            .values("pk")[:limit]
-        )
-        return (
-            self.filter(pk__in=winners)
-            .annotate(shared_tags=shared_tags)
-            .order_by(*best_first)
-        )
+    )
+    shared_tags = Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids))
+    return (
+        candidates.annotate(shared_tags=shared_tags)
+        .order_by("-shared_tags", "-publish_at", "-pk")
+        .values_list("pk")[:limit]
+    )
 
 
 class Article(models.Model):
@@ -666,3 +660,6 @@ class TaggedArticle(TaggedItemBase):
         if self._state.adding and self.story_publish_at is None:
             self.story_publish_at = self.content_object.tag_order
         super().save(*args, **kwargs)
+
+
+related_ranking = CompiledQuery(Article, ranked_related, constants=["limit", "per_tag"])
