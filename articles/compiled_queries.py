@@ -16,7 +16,7 @@ so each length is compiled once. The query must be a ``values()`` or
 from collections.abc import Hashable
 from datetime import UTC, datetime, timedelta
 
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import EmptyResultSet, ImproperlyConfigured
 from django.db import connections, router
 
 # Stand-ins no real value can equal: an instant in 1970 and negative ids.
@@ -46,6 +46,8 @@ class CompiledQuery:
         )
         if shape not in self.compiled:
             self.compiled[shape] = self.compile(alias, values, fixed)
+        if self.compiled[shape] is None:
+            return []  # a query that can match nothing (an empty IN list)
         sql, params, columns = self.compiled[shape]
         connection = connections[alias]
         bound = {}
@@ -69,7 +71,10 @@ class CompiledQuery:
         }
         queryset = self.build(**stand_ins, **fixed).using(alias)
         compiler = queryset.query.get_compiler(alias)
-        sql, params = compiler.as_sql()
+        try:
+            sql, params = compiler.as_sql()
+        except EmptyResultSet:
+            return None
         connection = connections[alias]
         expected = {
             adapted(connection, stand_in)

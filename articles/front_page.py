@@ -13,10 +13,11 @@ the page costs the same number of queries with or without pins.
 
 from dataclasses import dataclass, field
 
-from django.db.models import F
+from django.db.models import F, prefetch_related_objects
 from django.utils import timezone
 
-from .models import Article, FrontPageSlot, Section
+from .compiled_queries import CompiledQuery
+from .models import Article, FrontPageSlot, Section, ordered_bylines
 from .models.front_page import live_pin_lookups
 from .paging import Page, older_newer_page
 
@@ -53,7 +54,7 @@ def pinned_and_breaking():
     newest_breaking = Article.objects.breaking().newest_first().values("pk")[:1]
     stories = (
         Article.objects.published()
-        .for_listing()
+        .for_listing(bylines=False)
         .in_any([newest_breaking, live_pins])
         .annotate(
             pinned_slot=F("front_slot__slot"),
@@ -78,17 +79,22 @@ def front_page(number: int, size: int) -> FrontPage:
     held = {story.pk for story in pins.values()}
     if breaking is not None:
         held.add(breaking.pk)
-    latest = Article.objects.published().for_listing().newest_first()
+    latest = Article.objects.published().for_listing(bylines=False).newest_first()
     if held:
         latest = latest.exclude(pk__in=held)
     # Held stories fill places on the first page, so it takes fewer of the latest
     # and later pages neither repeat nor miss one.
     page = older_newer_page(latest, number, size, skip=len(held))
     if number > 1:
-        return FrontPage(page=page, stories=list(page.object_list))
-    front = arrange(pins, breaking, list(page.object_list))
-    front.page = page
-    front.section_blocks = section_blocks(exclude={story.pk for story in front.shown})
+        front = FrontPage(page=page, stories=list(page.object_list))
+    else:
+        front = arrange(pins, breaking, list(page.object_list))
+        front.page = page
+        front.section_blocks = section_blocks(
+            exclude={story.pk for story in front.shown}
+        )
+    # Every card's byline in one query, whichever part of the page it is in.
+    prefetch_related_objects(front.shown, ordered_bylines())
     return front
 
 
@@ -138,11 +144,35 @@ def section_blocks(*, exclude) -> list[tuple[Section, list[Article]]]:
         )
     }
     blocks = {section: [] for section in sections.values()}
-    stories = Article.objects.published().for_compact_listing()
-    if exclude:
-        stories = stories.exclude(pk__in=exclude)
-    for story in stories.latest_per_section(SECTION_BLOCK_SIZE, sections):
+    newest = [
+        pk
+        for (pk,) in section_block_ranking.rows(
+            now=timezone.now(),
+            section_ids=list(sections),
+            shown=sorted(exclude),
+            per_section=SECTION_BLOCK_SIZE,
+        )
+    ]
+    stories = Article.objects.published().for_compact_listing(bylines=False)
+    stories = stories.in_bulk(newest)
+    for story in (stories[pk] for pk in newest if pk in stories):
         # The section came with the section list; no need to join it again.
         story.section = sections[story.section_id]
         blocks[story.section].append(story)
     return [(section, block) for section, block in blocks.items() if block]
+
+
+def newest_per_section(*, now, section_ids, shown, per_section):
+    """Ids of the newest ``per_section`` visible stories of each section, newest
+    first, leaving out ``shown``."""
+    stories = Article.objects.published(now)
+    if shown:
+        stories = stories.exclude(pk__in=shown)
+    return stories.latest_per_section(per_section, section_ids).values_list("pk")
+
+
+# The ORM took longer to write this union of one index scan per section than
+# PostgreSQL took to run it; its shape stays put from one request to the next.
+section_block_ranking = CompiledQuery(
+    Article, newest_per_section, constants=["per_section"]
+)
