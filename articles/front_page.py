@@ -7,18 +7,20 @@ takes the first free top-story slot. Top-story slots show their pin or the next
 newest story. Every story shows once: the latest list and the section blocks skip
 what stands above them.
 
-Pinned and breaking stories are read in one query with the page's other cards, so
+The stories are chosen by id first (pins and breaking, the latest, each section's
+newest), then every card is loaded in one query and every byline in one more, so
 the page costs the same number of queries with or without pins.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from django.db.models import F, prefetch_related_objects
+from django.db.models import F, Q, prefetch_related_objects
 from django.utils import timezone
 
 from .compiled_queries import CompiledQuery
 from .models import Article, FrontPageSlot, Section, ordered_bylines
 from .models.front_page import live_pin_lookups
+from .models.story import breaking_lookups
 from .paging import Page, older_newer_page
 
 TOP_SLOTS = [
@@ -46,65 +48,83 @@ class FrontPage:
         return [story for story in (*above, *below) if story is not None]
 
 
-def pinned_and_breaking():
-    """Visible pinned stories (annotated with their slot) and the newest live
-    breaking story, in one query of a handful of rows found by index."""
-    now = timezone.now()
+def pins_and_breaking(*, now):
+    """Visible pinned stories with their slot and the newest live breaking story,
+    in one query of a handful of rows found by index: (id, slot, pinned until,
+    pinned over breaking, breaking now), newest first."""
     live_pins = FrontPageSlot.objects.filter(live_pin_lookups(now)).values("article")
-    newest_breaking = Article.objects.breaking().newest_first().values("pk")[:1]
-    stories = (
-        Article.objects.published()
-        .for_listing(bylines=False)
+    newest_breaking = Article.objects.breaking(now).newest_first().values("pk")[:1]
+    return (
+        Article.objects.published(now)
         .in_any([newest_breaking, live_pins])
-        .annotate(
-            pinned_slot=F("front_slot__slot"),
-            pinned_until=F("front_slot__pinned_until"),
-            pinned_over_breaking=F("front_slot__over_breaking"),
-        )
+        .annotate(breaking_now=Q(**breaking_lookups(now)))
         .newest_first()
+        .values_list(
+            "pk",
+            "front_slot__slot",
+            "front_slot__pinned_until",
+            "front_slot__over_breaking",
+            "breaking_now",
+        )
     )
-    pins, breaking = {}, None
-    for story in stories:
-        if story.pinned_slot and (
-            story.pinned_until is None or story.pinned_until > now
-        ):
-            pins[story.pinned_slot] = story
-        if breaking is None and story.is_breaking_now:
-            breaking = story
-    return pins, breaking
+
+
+pins_and_breaking_rows = CompiledQuery(Article, pins_and_breaking)
 
 
 def front_page(number: int, size: int) -> FrontPage:
-    pins, breaking = pinned_and_breaking()
-    held = {story.pk for story in pins.values()}
-    if breaking is not None:
-        held.add(breaking.pk)
-    latest = Article.objects.published().for_listing(bylines=False).newest_first()
+    now = timezone.now()
+    pinned, lead_over_breaking, breaking_id = {}, False, None
+    for pk, slot, until, over, breaking_now in pins_and_breaking_rows.rows(now=now):
+        if slot and (until is None or until > now):
+            pinned[slot] = pk
+            if slot == FrontPageSlot.Slot.LEAD:
+                lead_over_breaking = over
+        if breaking_id is None and breaking_now:
+            breaking_id = pk
+    held = set(pinned.values()) | ({breaking_id} if breaking_id else set())
+    latest = Article.objects.published().newest_first()
     if held:
         latest = latest.exclude(pk__in=held)
     # Held stories fill places on the first page, so it takes fewer of the latest
     # and later pages neither repeat nor miss one.
-    page = older_newer_page(latest, number, size, skip=len(held))
+    page = older_newer_page(
+        latest.values_list("pk", flat=True), number, size, skip=len(held)
+    )
+    if number > 1:
+        held, sections, block_ids = set(), {}, []
+    else:
+        sections = front_sections()
+        shown = held | set(page.object_list)
+        block_ids = newest_in_sections(sections, exclude=shown)
+    wanted = [*held, *page.object_list, *block_ids]
+    cards = Article.objects.published().for_listing(bylines=False).in_bulk(wanted)
+    page = replace(
+        page, object_list=[cards[pk] for pk in page.object_list if pk in cards]
+    )
     if number > 1:
         front = FrontPage(page=page, stories=list(page.object_list))
     else:
-        front = arrange(pins, breaking, list(page.object_list))
+        pins = {slot: cards[pk] for slot, pk in pinned.items() if pk in cards}
+        front = arrange(
+            pins, cards.get(breaking_id), list(page.object_list), lead_over_breaking
+        )
         front.page = page
         front.section_blocks = section_blocks(
-            exclude={story.pk for story in front.shown}
+            sections, [cards[pk] for pk in block_ids if pk in cards]
         )
     # Every card's byline in one query, whichever part of the page it is in.
     prefetch_related_objects(front.shown, ordered_bylines())
     return front
 
 
-def arrange(pins, breaking, latest) -> FrontPage:
+def arrange(pins, breaking, latest, lead_over_breaking=False) -> FrontPage:
     """Place pinned, breaking and latest stories in the lead, top and latest slots."""
     queue = list(latest)
     lead_pin = pins.get(FrontPageSlot.Slot.LEAD)
     displaced = []
     if lead_pin is not None and (
-        breaking is None or lead_pin.pinned_over_breaking or lead_pin == breaking
+        breaking is None or lead_over_breaking or lead_pin == breaking
     ):
         lead = lead_pin
         if breaking is not None and breaking != lead_pin:
@@ -134,31 +154,33 @@ def arrange(pins, breaking, latest) -> FrontPage:
     return FrontPage(page=None, breaking=breaking, lead=lead, top=top, stories=stories)
 
 
-def section_blocks(*, exclude) -> list[tuple[Section, list[Article]]]:
-    """A block of the newest stories per section, in the editors' order, without
-    the stories already shown above them."""
-    sections = {
+def front_sections() -> dict[int, Section]:
+    """The sections with a block on the front page, by id, in the editors' order."""
+    return {
         section.pk: section
         for section in Section.objects.exclude(front_block__shown=False).order_by(
             F("front_block__position").asc(nulls_last=True), "position", "name"
         )
     }
+
+
+def newest_in_sections(sections, *, exclude) -> list[int]:
+    """Ids of each section's newest stories for its block, leaving out those
+    already shown above the blocks, newest first."""
+    rows = section_block_ranking.rows(
+        now=timezone.now(),
+        section_ids=list(sections),
+        shown=sorted(exclude),
+        per_section=SECTION_BLOCK_SIZE,
+    )
+    return [pk for (pk,) in rows]
+
+
+def section_blocks(sections, stories) -> list[tuple[Section, list[Article]]]:
+    """``stories`` in a block per section, in the order of ``sections``."""
     blocks = {section: [] for section in sections.values()}
-    newest = [
-        pk
-        for (pk,) in section_block_ranking.rows(
-            now=timezone.now(),
-            section_ids=list(sections),
-            shown=sorted(exclude),
-            per_section=SECTION_BLOCK_SIZE,
-        )
-    ]
-    stories = Article.objects.published().for_compact_listing(bylines=False)
-    stories = stories.in_bulk(newest)
-    for story in (stories[pk] for pk in newest if pk in stories):
-        # The section came with the section list; no need to join it again.
-        story.section = sections[story.section_id]
-        blocks[story.section].append(story)
+    for story in stories:
+        blocks[sections[story.section_id]].append(story)
     return [(section, block) for section, block in blocks.items() if block]
 
 
