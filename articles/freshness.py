@@ -9,8 +9,8 @@ A page's ETag is derived from what can change it, all read in one query by index
   the newest breaking expiry that has passed (a banner ends with no write), the
   newest "unpublish at" that has passed (a story leaves with no write) and the
   newest front-page pin end that has passed (the slot goes back to latest);
-- the release: templates and the site's settings, so a deploy never answers 304
-  with a page the new code renders differently;
+- the release: templates, template tags and the site's settings, so a deploy never
+  answers 304 with a page the new code renders differently;
 - the address asked for (path, query string, host and scheme).
 
 An unchanged page costs that query and a 304; a changed one never matches.
@@ -83,7 +83,8 @@ def connect() -> None:
 
 @cache
 def release() -> str:
-    """What the code renders with: every template's bytes and the site settings."""
+    """What the code renders with: every template's bytes, the template tags' code
+    and the site settings."""
     digest = hashlib.sha256()
     folders = [
         Path(folder) for engine in settings.TEMPLATES for folder in engine["DIRS"]
@@ -92,6 +93,9 @@ def release() -> str:
     for folder in folders:
         for path in sorted(folder.rglob("*.html")):
             digest.update(path.read_bytes())
+    # The cards and pictures are drawn by template tags in Python.
+    for path in sorted((Path(__file__).parent / "templatetags").glob("*.py")):
+        digest.update(path.read_bytes())
     newsroom = sorted(
         (name, repr(getattr(settings, name)))
         for name in dir(settings)
