@@ -236,12 +236,6 @@ class ArticleQuerySet(models.QuerySet):
         cards = self.defer(*LISTING_DEFERRED).select_related("section", "lead_image")
         return cards.prefetch_related(ordered_bylines()) if bylines else cards
 
-    def for_compact_listing(self, *, bylines=True):
-        """Compact cards (the front page's section blocks): no picture, and the
-        caller already holds the section, so neither is joined."""
-        cards = self.defer(*LISTING_DEFERRED)
-        return cards.prefetch_related(ordered_bylines()) if bylines else cards
-
     def newest_first(self):
         return self.order_by("-publish_at", "-pk")
 
