@@ -111,7 +111,8 @@ class ArticleDetailView(DetailView):
     def get_queryset(self):
         # The bylines come with the related stories' (related_stories): one query.
         stories = Article.objects.published().with_relations(bylines=False)
-        return stories.prefetch_related("notes")
+        # The live block's coverage, if any, rides along (live/pages.py).
+        return stories.select_related("live_coverage").prefetch_related("notes")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

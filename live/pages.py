@@ -35,9 +35,11 @@ def entry_url(article, entry, *, position=None) -> str:
 
 
 def coverage_context(request, article) -> dict | None:
-    """Everything the live block of a story page shows, in four queries."""
-    coverage = LiveCoverage.objects.filter(pk=article.pk).first()
-    if coverage is None:
+    """Everything the live block of a story page shows, in at most four queries."""
+    try:
+        # No query when the story's own query joined it (the story page does).
+        coverage = article.live_coverage
+    except LiveCoverage.DoesNotExist:
         return None
     # The sequence first: entries read after it can only be newer, and the script
     # replays from it, so a page (or a cached copy of it) never misses a change.
