@@ -148,12 +148,26 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-# A database host that stops answering must fail a request in seconds, not hang a
-# gunicorn worker until its timeout; a restarted server refuses at once anyway.
+# Prepared statements: a reader page runs the same few queries on every request, and
+# PostgreSQL spent longer planning them than running them; psycopg prepares a
+# query on a connection once it has run this many times (server-side binding
+# is what lets it). A transaction-mode pooler in front of PostgreSQL (PgBouncer
+# before 1.21) cannot keep them: set DJANGO_DB_PREPARE_THRESHOLD=off there.
+PREPARE_THRESHOLD = os.environ.get("DJANGO_DB_PREPARE_THRESHOLD", "5").strip()
+
+
+def postgresql_options(database):
+    options = database.setdefault("OPTIONS", {})
+    # A database host that stops answering must fail a request in seconds, not hang
+    # a gunicorn worker until its timeout; a restarted server refuses at once anyway.
+    options.setdefault("connect_timeout", env_int("DJANGO_DB_CONNECT_TIMEOUT", 5))
+    if PREPARE_THRESHOLD.lower() not in {"off", "none", ""}:
+        options.setdefault("server_side_binding", True)
+        options.setdefault("prepare_threshold", int(PREPARE_THRESHOLD))
+
+
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
-        "connect_timeout", env_int("DJANGO_DB_CONNECT_TIMEOUT", 5)
-    )
+    postgresql_options(DATABASES["default"])
 # An optional PostgreSQL streaming replica for anonymous readers' queries
 # (newsroom/db_router.py); writes, the admin and signed-in users use the primary.
 if os.environ.get("DATABASE_REPLICA_URL"):
@@ -162,9 +176,7 @@ if os.environ.get("DATABASE_REPLICA_URL"):
         conn_max_age=env_int("DJANGO_CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )
-    DATABASES["replica"].setdefault("OPTIONS", {}).setdefault(
-        "connect_timeout", env_int("DJANGO_DB_CONNECT_TIMEOUT", 5)
-    )
+    postgresql_options(DATABASES["replica"])
     # Tests run against the primary's test database; the replica follows it.
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
     DATABASE_ROUTERS = ["newsroom.db_router.ReplicaRouter"]

@@ -6,6 +6,7 @@ thousands of rows is a cost that grows with the archive, however fast it is toda
 """
 
 import json
+import re
 
 import pytest
 from django.db import connection
@@ -71,6 +72,27 @@ def archive_costs(sql: str) -> list[str]:
     return problems
 
 
+def generic_plan_costs(sql: str, params) -> list[str]:
+    """``archive_costs`` of the plan PostgreSQL keeps for a prepared statement, made
+    without the values (psycopg prepares what a connection runs five times)."""
+    placeholders = iter(range(1, len(params) + 1))
+    prepared = re.sub(
+        r"%%|%s", lambda m: "%" if m[0] == "%%" else f"${next(placeholders)}", sql
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("SET plan_cache_mode = force_generic_plan")
+        cursor.execute(f"PREPARE plan_check AS {prepared}")
+        try:
+            arguments = ", ".join(["%s"] * len(params))
+            execute = connection.ops.compose_sql(
+                f"EXECUTE plan_check({arguments})", params
+            )
+            return archive_costs(execute)
+        finally:
+            cursor.execute("DEALLOCATE plan_check")
+            cursor.execute("RESET plan_cache_mode")
+
+
 def test_reader_page_queries_use_indexes_at_20000_stories(client, archive_of_20000):
     problems = {}
     for name, url in reader_pages().items():
@@ -83,4 +105,29 @@ def test_reader_page_queries_use_indexes_at_20000_stories(client, archive_of_200
             found = archive_costs(query["sql"])
             if found:
                 problems.setdefault(name, []).append((found, query["sql"][:300]))
+    assert not problems, json.dumps(problems, indent=2)
+
+
+def test_prepared_reader_queries_keep_their_indexes_at_20000_stories(
+    client, archive_of_20000
+):
+    """The plan PostgreSQL may switch to after a few runs of a prepared statement is
+    made for any value of the parameters: it too must use the indexes."""
+    statements = []
+
+    def record(execute, sql, params, many, context):
+        statements.append((sql, params))
+        return execute(sql, params, many, context)
+
+    problems = {}
+    for name, url in reader_pages().items():
+        statements.clear()
+        with connection.execute_wrapper(record):
+            assert client.get(url).status_code == 200, url
+        for sql, params in statements:
+            if not sql.lstrip().upper().startswith("SELECT") or not params:
+                continue
+            found = generic_plan_costs(sql, params)
+            if found:
+                problems.setdefault(name, []).append((found, sql[:300]))
     assert not problems, json.dumps(problems, indent=2)

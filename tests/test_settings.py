@@ -4,7 +4,9 @@ import os
 import subprocess
 import sys
 
+import pytest
 from django.conf import settings
+from django.db import connection
 
 PROBE = "import django; django.setup(); from django.conf import settings as s; print({expr})"
 REAL_SECRET = "x" * 20 + "-a-real-random-production-secret-key-0123456789"
@@ -99,3 +101,34 @@ def test_reader_pages_show_times_in_the_newsroom_time_zone(
 
     assert "15 January 2026, 12:30" in page
     assert 'datetime="2026-01-15T12:30:00+03:00"' in page
+
+
+def test_postgresql_prepares_repeated_queries_unless_a_pooler_forbids_it():
+    options = "s.DATABASES['default']['OPTIONS']"
+    url = "postgres://newsroom:pw@db.internal:5432/news"
+    default = run_settings(options, DATABASE_URL=url)
+    behind_pooler = run_settings(
+        options, DATABASE_URL=url, DJANGO_DB_PREPARE_THRESHOLD="off"
+    )
+
+    assert "'server_side_binding': True" in default.stdout, default.stderr
+    assert "'prepare_threshold': 5" in default.stdout
+    assert "prepare_threshold" not in behind_pooler.stdout, behind_pooler.stderr
+    assert "server_side_binding" not in behind_pooler.stdout
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="prepared statements are PostgreSQL's"
+)
+def test_a_reader_page_asked_again_and_again_runs_prepared_statements(
+    client, make_article
+):
+    story = make_article(headline="Frigate leaves port", tags=["NATO"])
+    for _ in range(6):
+        assert client.get(story.get_absolute_url()).status_code == 200
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM pg_prepared_statements")
+        (prepared,) = cursor.fetchone()
+
+    assert prepared > 0
