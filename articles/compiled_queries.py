@@ -93,7 +93,9 @@ def bind(bound, param):
 
 
 def shape_of(value):
-    return len(value) if isinstance(value, (list, tuple)) else type(value).__name__
+    if isinstance(value, (list, tuple)):
+        return len(value), {type(item).__name__ for item in value} == {"datetime"}
+    return type(value).__name__
 
 
 def as_list(value):

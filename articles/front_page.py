@@ -83,7 +83,7 @@ def front_page(number: int, size: int) -> FrontPage:
         if breaking_id is None and breaking_now:
             breaking_id = pk
     held = set(pinned.values()) | ({breaking_id} if breaking_id else set())
-    latest = Article.objects.published().newest_first()
+    latest = Article.objects.published(now).newest_first()
     if held:
         latest = latest.exclude(pk__in=held)
     # Held stories fill places on the first page, so it takes fewer of the latest
@@ -92,30 +92,30 @@ def front_page(number: int, size: int) -> FrontPage:
         latest.values_list("pk", flat=True), number, size, skip=len(held)
     )
     if number > 1:
-        held, sections, block_ids = set(), {}, []
+        cards = cards_by_id(page.object_list)
+        latest_cards = [cards[pk] for pk in page.object_list if pk in cards]
+        front = FrontPage(page=None, stories=latest_cards)
     else:
         sections = front_sections()
-        shown = held | set(page.object_list)
-        block_ids = newest_in_sections(sections, exclude=shown)
-    wanted = [*held, *page.object_list, *block_ids]
-    cards = Article.objects.published().for_listing(bylines=False).in_bulk(wanted)
-    page = replace(
-        page, object_list=[cards[pk] for pk in page.object_list if pk in cards]
-    )
-    if number > 1:
-        front = FrontPage(page=page, stories=list(page.object_list))
-    else:
-        pins = {slot: cards[pk] for slot, pk in pinned.items() if pk in cards}
-        front = arrange(
-            pins, cards.get(breaking_id), list(page.object_list), lead_over_breaking
+        block_ids = newest_in_sections(
+            sections, exclude=held | set(page.object_list), now=now
         )
-        front.page = page
+        cards = cards_by_id([*held, *page.object_list, *block_ids])
+        latest_cards = [cards[pk] for pk in page.object_list if pk in cards]
+        pins = {slot: cards[pk] for slot, pk in pinned.items() if pk in cards}
+        front = arrange(pins, cards.get(breaking_id), latest_cards, lead_over_breaking)
         front.section_blocks = section_blocks(
             sections, [cards[pk] for pk in block_ids if pk in cards]
         )
+    front.page = replace(page, object_list=latest_cards)
     # Every card's byline in one query, whichever part of the page it is in.
     prefetch_related_objects(front.shown, ordered_bylines())
     return front
+
+
+def cards_by_id(ids) -> dict[int, Article]:
+    """The cards of the visible stories among ``ids``, in one query."""
+    return Article.objects.published().for_listing(bylines=False).in_bulk(ids)
 
 
 def arrange(pins, breaking, latest, lead_over_breaking=False) -> FrontPage:
@@ -164,11 +164,11 @@ def front_sections() -> dict[int, Section]:
     }
 
 
-def newest_in_sections(sections, *, exclude) -> list[int]:
+def newest_in_sections(sections, *, exclude, now) -> list[int]:
     """Ids of each section's newest stories for its block, leaving out those
     already shown above the blocks, newest first."""
     rows = section_block_ranking.rows(
-        now=timezone.now(),
+        now=now,
         section_ids=list(sections),
         shown=sorted(exclude),
         per_section=SECTION_BLOCK_SIZE,
