@@ -268,7 +268,8 @@ class ArticleQuerySet(models.QuerySet):
 
     def related_ids(self, article, *, limit: int) -> list[int]:
         """The ids of the ``limit`` visible stories sharing most tags with
-        ``article``, then the newest, best first (see ``related_ranking``)."""
+        ``article``, then the newest, best first (``ranked_related``, which reads
+        ``published()`` itself: call it on the manager)."""
         tag_ids = [tag.pk for tag in article.tags.all()]
         if not tag_ids:
             return []
