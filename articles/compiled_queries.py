@@ -48,14 +48,12 @@ class CompiledQuery:
             self.compiled[shape] = self.compile(alias, values, fixed)
         if self.compiled[shape] is None:
             return []  # a query that can match nothing (an empty IN list)
-        sql, params, columns = self.compiled[shape]
+        sql, params, columns, stand_ins = self.compiled[shape]
         connection = connections[alias]
         bound = {}
         for name, value in values.items():
-            for stand_in, real in zip(
-                as_list(stand_ins_for(name, value, values)), as_list(value), strict=True
-            ):
-                bound[adapted(connection, stand_in)] = adapted(connection, real)
+            for stand_in, real in zip(stand_ins[name], as_list(value), strict=True):
+                bound[stand_in] = adapted(connection, real)
         with connection.cursor() as cursor:
             cursor.execute(sql, [bind(bound, param) for param in params])
             rows = cursor.fetchall()
@@ -76,16 +74,19 @@ class CompiledQuery:
         except EmptyResultSet:
             return None
         connection = connections[alias]
-        expected = {
-            adapted(connection, stand_in)
-            for value in stand_ins.values()
-            for stand_in in as_list(value)
+        # Each name's stand-ins as they appear among the parameters.
+        adapted_stand_ins = {
+            name: [adapted(connection, item) for item in as_list(value)]
+            for name, value in stand_ins.items()
         }
-        if not expected <= set(params):
+        every_stand_in = {
+            item for items in adapted_stand_ins.values() for item in items
+        }
+        if not every_stand_in <= set(params):
             # The ORM wrote a value into the SQL itself: binding would ignore it.
             raise ImproperlyConfigured(f"{self.build.__name__}: a value is not bound.")
         columns = [expression for expression, _, _ in compiler.select]
-        return sql, list(params), columns
+        return sql, list(params), columns, adapted_stand_ins
 
 
 def bind(bound, param):

@@ -92,7 +92,7 @@ def front_page(number: int, size: int) -> FrontPage:
         latest.values_list("pk", flat=True), number, size, skip=len(held)
     )
     if number > 1:
-        cards = cards_by_id(page.object_list)
+        cards = Article.objects.published().cards_by_id(page.object_list)
         latest_cards = [cards[pk] for pk in page.object_list if pk in cards]
         front = FrontPage(page=None, stories=latest_cards)
     else:
@@ -100,7 +100,8 @@ def front_page(number: int, size: int) -> FrontPage:
         block_ids = newest_in_sections(
             sections, exclude=held | set(page.object_list), now=now
         )
-        cards = cards_by_id([*held, *page.object_list, *block_ids])
+        visible = Article.objects.published()
+        cards = visible.cards_by_id([*held, *page.object_list, *block_ids])
         latest_cards = [cards[pk] for pk in page.object_list if pk in cards]
         pins = {slot: cards[pk] for slot, pk in pinned.items() if pk in cards}
         front = arrange(pins, cards.get(breaking_id), latest_cards, lead_over_breaking)
@@ -111,11 +112,6 @@ def front_page(number: int, size: int) -> FrontPage:
     # Every card's byline in one query, whichever part of the page it is in.
     prefetch_related_objects(front.shown, ordered_bylines())
     return front
-
-
-def cards_by_id(ids) -> dict[int, Article]:
-    """The cards of the visible stories among ``ids``, in one query."""
-    return Article.objects.published().for_listing(bylines=False).in_bulk(ids)
 
 
 def arrange(pins, breaking, latest, lead_over_breaking=False) -> FrontPage:

@@ -124,7 +124,7 @@ class ArticleDetailView(DetailView):
 def related_stories(article):
     """Cards of the stories most related to ``article``, best first."""
     ranked = Article.objects.related_ids(article, limit=RELATED_COUNT)
-    cards = Article.objects.published().for_listing(bylines=False).in_bulk(ranked)
+    cards = Article.objects.published().cards_by_id(ranked)
     related = [cards[pk] for pk in ranked if pk in cards]
     # The story's own bylines too, unless its query brought them.
     prefetch_related_objects([article, *related], ordered_bylines())
