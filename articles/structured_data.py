@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.templatetags.static import static
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
 from PIL import Image as PILImage
+
+from newsroom.addresses import address
 
 from . import story_blocks
 from .models import Note
@@ -122,7 +123,7 @@ def publisher(request) -> dict:
     organisation = {
         "@type": "NewsMediaOrganization",
         "name": settings.NEWSROOM_PUBLISHER_NAME,
-        "url": request.build_absolute_uri(reverse("articles:home")),
+        "url": request.build_absolute_uri(address("articles:home")),
         "logo": _image_object(logo),
     }
     if settings.NEWSROOM_PUBLISHER_SAME_AS:
@@ -223,7 +224,7 @@ def story_metadata(request, article) -> dict:
         news_article["keywords"] = tags
     if fixes := corrections(article):
         news_article["correction"] = fixes
-    trail = [(settings.NEWSROOM_SITE_NAME, reverse("articles:home"))]
+    trail = [(settings.NEWSROOM_SITE_NAME, address("articles:home"))]
     if article.section:
         trail.append((article.section.name, article.section.get_absolute_url()))
     trail.append((article.headline, None))
@@ -256,7 +257,7 @@ def listing_metadata(
         json_ld.append(
             breadcrumbs(
                 request,
-                (settings.NEWSROOM_SITE_NAME, reverse("articles:home")),
+                (settings.NEWSROOM_SITE_NAME, address("articles:home")),
                 *trail,
             )
         )
@@ -266,12 +267,12 @@ def listing_metadata(
                 "@context": "https://schema.org",
                 "@type": "WebSite",
                 "name": settings.NEWSROOM_SITE_NAME,
-                "url": request.build_absolute_uri(reverse("articles:home")),
+                "url": request.build_absolute_uri(address("articles:home")),
                 "inLanguage": settings.LANGUAGE_CODE,
                 "publisher": publisher(request),
                 "potentialAction": {
                     "@type": "SearchAction",
-                    "target": request.build_absolute_uri(reverse("articles:search"))
+                    "target": request.build_absolute_uri(address("articles:search"))
                     + "?q={search_term_string}",
                     "query-input": "required name=search_term_string",
                 },

@@ -3,11 +3,12 @@ import operator
 from django.conf import settings
 from django.db import connections, models
 from django.db.models import Count, F, Prefetch, Q, Subquery
-from django.urls import reverse
 from django.utils import timezone
 from django_prose_editor.fields import ProseEditorField, create_sanitizer
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
+
+from newsroom.addresses import address
 
 from .. import story_blocks
 from ..compiled_queries import CompiledQuery
@@ -66,7 +67,7 @@ class Section(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("articles:section", args=[self.slug])
+        return address("articles:section", self.slug)
 
 
 class Author(models.Model):
@@ -104,7 +105,7 @@ class Author(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("articles:author", args=[self.slug])
+        return address("articles:author", self.slug)
 
 
 def state_lookups(now):
@@ -518,7 +519,7 @@ class Article(models.Model):
             )
 
     def get_absolute_url(self):
-        return reverse("articles:detail", args=[self.slug])
+        return address("articles:detail", self.slug)
 
     @property
     def tag_order(self):

@@ -5,10 +5,11 @@ import json
 from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from taggit.models import Tag
+
+from newsroom.addresses import address
 
 from .. import structured_data
 from ..models import Author, Section
@@ -81,12 +82,12 @@ def feed_links(subject=None):
     """<link rel="alternate"> for feed autodiscovery: the site's, or one listing's."""
     if subject is None:
         title = settings.NEWSROOM_SITE_NAME
-        rss, atom = reverse("articles:feed"), reverse("articles:feed_atom")
+        rss, atom = address("articles:feed"), address("articles:feed_atom")
     else:
         rss_name, atom_name = FEED_ROUTES[type(subject)]
         title = f"{subject.name} · {settings.NEWSROOM_SITE_NAME}"
-        rss = reverse(rss_name, args=[subject.slug])
-        atom = reverse(atom_name, args=[subject.slug])
+        rss = address(rss_name, subject.slug)
+        atom = address(atom_name, subject.slug)
     return format_html_join(
         "\n  ",
         '<link rel="alternate" type="{}" title="{}" href="{}">',

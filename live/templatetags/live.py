@@ -1,8 +1,9 @@
 from django import template
 from django.conf import settings
 from django.templatetags.static import static
-from django.urls import reverse
 from django.utils.html import format_html
+
+from newsroom.addresses import address
 
 from ..pages import coverage_context
 
@@ -26,6 +27,6 @@ def breaking_script():
         '<script src="{}" data-breaking-url="{}" data-breaking-poll="{}" defer>'
         "</script>",
         static("live/breaking.js"),
-        reverse("live:breaking"),
+        address("live:breaking"),
         settings.NEWSROOM_BREAKING_POLL_SECONDS,
     )
