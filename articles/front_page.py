@@ -92,7 +92,7 @@ def front_page(number: int, size: int) -> FrontPage:
         latest.values_list("pk", flat=True), number, size, skip=len(held)
     )
     if number > 1:
-        cards = Article.objects.published().cards_by_id(page.object_list)
+        cards = Article.objects.cards_by_id(page.object_list, now=now)
         latest_cards = [cards[pk] for pk in page.object_list if pk in cards]
         front = FrontPage(page=None, stories=latest_cards)
     else:
@@ -100,8 +100,9 @@ def front_page(number: int, size: int) -> FrontPage:
         block_ids = newest_in_sections(
             sections, exclude=held | set(page.object_list), now=now
         )
-        visible = Article.objects.published()
-        cards = visible.cards_by_id([*held, *page.object_list, *block_ids])
+        cards = Article.objects.cards_by_id(
+            [*held, *page.object_list, *block_ids], now=now
+        )
         latest_cards = [cards[pk] for pk in page.object_list if pk in cards]
         pins = {slot: cards[pk] for slot, pk in pinned.items() if pk in cards}
         front = arrange(pins, cards.get(breaking_id), latest_cards, lead_over_breaking)

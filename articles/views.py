@@ -7,6 +7,7 @@ from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.csp import CSP, build_policy
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
@@ -17,6 +18,7 @@ from taggit.models import Tag
 from newsroom.page_cache import for_readers
 
 from . import previews, reader_cache, story_blocks
+from .compiled_queries import CompiledQuery
 from .freshness import reader_etag
 from .front_page import front_page
 from .models import (
@@ -108,11 +110,11 @@ class ArticleDetailView(DetailView):
             stories=lambda context: [context["article"], *context["related"]],
         )
 
-    def get_queryset(self):
-        # The bylines come with the related stories' (related_stories): one query.
-        stories = Article.objects.published().with_relations(bylines=False)
-        # The live block's coverage, if any, rides along (live/pages.py).
-        return stories.select_related("live_coverage").prefetch_related("notes")
+    def get_object(self, queryset=None):
+        found = story_page.objects(slug=self.kwargs["slug"], now=timezone.now())
+        if not found:
+            raise Http404("No story at this address.")
+        return found[0]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -121,10 +123,23 @@ class ArticleDetailView(DetailView):
         return context
 
 
+def story_for_readers(*, slug, now):
+    """The story at ``slug`` with what its page shows beside it."""
+    # The bylines come with the related stories' (related_stories): one query.
+    stories = Article.objects.published(now).with_relations(bylines=False)
+    # The live block's coverage, if any, rides along (live/pages.py).
+    stories = stories.select_related("live_coverage").prefetch_related("notes")
+    return stories.filter(slug=slug)
+
+
+# Every story page asks the same question of a different slug.
+story_page = CompiledQuery(Article, story_for_readers)
+
+
 def related_stories(article):
     """Cards of the stories most related to ``article``, best first."""
     ranked = Article.objects.related_ids(article, limit=RELATED_COUNT)
-    cards = Article.objects.published().cards_by_id(ranked)
+    cards = Article.objects.cards_by_id(ranked)
     related = [cards[pk] for pk in ranked if pk in cards]
     # The story's own bylines too, unless its query brought them.
     prefetch_related_objects([article, *related], ordered_bylines())

@@ -49,3 +49,61 @@ def test_a_value_written_into_the_sql_is_refused(db):
 
     with pytest.raises(ImproperlyConfigured):
         CompiledQuery(Article, inlined).rows(now=timezone.now())
+
+
+def story_at(*, slug, now):
+    return (
+        Article.objects.published(now)
+        .select_related("section")
+        .prefetch_related("tags")
+        .filter(slug=slug)
+    )
+
+
+def test_objects_are_the_instances_of_each_calls_own_slug(
+    make_article, make_section, django_assert_num_queries
+):
+    europe, world = make_section(name="Europe"), make_section(name="World")
+    make_article(slug="frigates", section=europe, tags=["navy", "baltic"])
+    make_article(slug="ceasefire", section=world, tags=["diplomacy"])
+    query = CompiledQuery(Article, story_at)
+
+    with django_assert_num_queries(2):  # the story with its section, then its tags
+        (frigates,) = query.objects(slug="frigates", now=timezone.now())
+        assert frigates.section.name == "Europe"
+        assert [tag.name for tag in frigates.tags.all()] == ["navy", "baltic"]
+    (ceasefire,) = query.objects(slug="ceasefire", now=timezone.now())
+
+    assert ceasefire.slug == "ceasefire"
+    assert ceasefire.section == world
+    assert query.objects(slug="no-such-story", now=timezone.now()) == []
+    # An instance as the ORM makes it: fields converted, and saved as an update.
+    assert ceasefire.publish_at.tzinfo is not None
+    ceasefire.headline = "Ceasefire holds"
+    ceasefire.save(update_fields=["headline"])
+    assert Article.objects.get(slug="ceasefire").headline == "Ceasefire holds"
+    assert len(query.compiled) == 1
+
+
+def test_objects_follow_the_instant_of_each_call(make_article):
+    now = timezone.now()
+    make_article(slug="embargoed", publish_at=now + timedelta(hours=1))
+    query = CompiledQuery(Article, story_at)
+
+    assert query.objects(slug="embargoed", now=now) == []
+    assert len(query.objects(slug="embargoed", now=now + timedelta(hours=2))) == 1
+
+
+def test_a_text_value_the_orm_rewrites_is_refused(db):
+    def containing(*, text):
+        return Article.objects.filter(headline__contains=text)
+
+    with pytest.raises(ImproperlyConfigured):
+        CompiledQuery(Article, containing).objects(text="budget")
+
+
+def test_objects_of_a_values_query_is_refused(db):
+    with pytest.raises(ImproperlyConfigured):
+        CompiledQuery(Article, published_by).objects(
+            now=timezone.now(), section_ids=[1]
+        )
