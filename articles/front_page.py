@@ -151,14 +151,19 @@ def arrange(pins, breaking, latest, lead_over_breaking=False) -> FrontPage:
     return FrontPage(page=None, breaking=breaking, lead=lead, top=top, stories=stories)
 
 
+def sections_with_blocks():
+    """The sections with a block on the front page, in the editors' order."""
+    return Section.objects.exclude(front_block__shown=False).order_by(
+        F("front_block__position").asc(nulls_last=True), "position", "name"
+    )
+
+
+front_block_sections = CompiledQuery(Section, sections_with_blocks)
+
+
 def front_sections() -> dict[int, Section]:
     """The sections with a block on the front page, by id, in the editors' order."""
-    return {
-        section.pk: section
-        for section in Section.objects.exclude(front_block__shown=False).order_by(
-            F("front_block__position").asc(nulls_last=True), "position", "name"
-        )
-    }
+    return {section.pk: section for section in front_block_sections.objects()}
 
 
 def newest_in_sections(sections, *, exclude, now) -> list[int]:
