@@ -172,7 +172,7 @@ def corrections(article) -> list[dict]:
             "text": note.text,
             "datePublished": w3c_datetime(note.created_at),
         }
-        for note in article.notes.all()
+        for note in article.shown_notes
         if note.kind == Note.Kind.CORRECTION and note.created_at <= now
     ]
 

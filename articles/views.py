@@ -3,7 +3,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import prefetch_related_objects
+from django.db.models import Exists, OuterRef, prefetch_related_objects
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -114,7 +114,10 @@ class ArticleDetailView(DetailView):
         found = story_page.objects(slug=self.kwargs["slug"], now=timezone.now())
         if not found:
             raise Http404("No story at this address.")
-        return found[0]
+        story = found[0]
+        if story.has_notes:  # most stories have none, and need no query for them
+            prefetch_related_objects([story], "notes")
+        return story
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -128,7 +131,9 @@ def story_for_readers(*, slug, now):
     # The bylines come with the related stories' (related_stories): one query.
     stories = Article.objects.published(now).with_relations(bylines=False)
     # The live block's coverage, if any, rides along (live/pages.py).
-    stories = stories.select_related("live_coverage").prefetch_related("notes")
+    stories = stories.select_related("live_coverage").annotate(
+        has_notes=Exists(Note.objects.filter(article=OuterRef("pk")))
+    )
     return stories.filter(slug=slug)
 
 

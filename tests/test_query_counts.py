@@ -6,6 +6,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from articles.models import Note
+
 # With 15 stories each page lists 1 to 15 of them (the front page a little more than
 # its first page, so its section blocks have stories left to show); with 60 they fill
 # a whole page of 12.
@@ -67,3 +69,23 @@ def test_queries_per_reader_page_are_the_same_with_15_and_60_stories(
 
     assert with_15 == with_60
     assert max(with_60.values()) <= 10, with_60
+
+
+def test_a_story_without_notes_runs_no_query_for_them(client, make_article):
+    quiet = make_article(slug="quiet")
+    corrected = make_article(slug="corrected")
+    Note.objects.create(
+        article=corrected,
+        kind=Note.Kind.CORRECTION,
+        text="An earlier version misspelt the minister's name.",
+    )
+    pages, counts = {}, {}
+    for story in (quiet, corrected):
+        with CaptureQueriesContext(connection) as captured:
+            pages[story.slug] = client.get(story.get_absolute_url())
+        counts[story.slug] = len(captured)
+
+    assert counts["quiet"] == counts["corrected"] - 1
+    assert "Corrections and updates" not in pages["quiet"].text
+    assert "misspelt the minister" in pages["corrected"].text
+    assert "Corrections and updates" in pages["corrected"].text

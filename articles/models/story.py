@@ -559,6 +559,14 @@ class Article(models.Model):
         return "Scheduled" if self.is_scheduled else self.get_status_display()
 
     @property
+    def shown_notes(self):
+        """The corrections and updates under the story, oldest first; no query when
+        the story page's own query found it has none (``has_notes``)."""
+        if getattr(self, "has_notes", True):
+            return self.notes.all()
+        return []
+
+    @property
     def byline_authors(self):
         """Authors in byline order; uses the prefetch of ``for_listing()``."""
         return [byline.author for byline in self.bylines.all()]
