@@ -200,17 +200,20 @@ def story_metadata(request, article) -> dict:
             request, "NEWSROOM_SOCIAL_IMAGE", settings.NEWSROOM_SITE_NAME
         )
         schema_images = [card_image.url]
+    summary, organisation = description(article), publisher(request)
+    published = w3c_datetime(article.publish_at)
+    modified = w3c_datetime(modified_at(article))
     news_article = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": Truncator(article.headline).chars(HEADLINE_MAX_CHARS),
-        "description": description(article),
+        "description": summary,
         "image": schema_images,
-        "datePublished": w3c_datetime(article.publish_at),
-        "dateModified": w3c_datetime(modified_at(article)),
+        "datePublished": published,
+        "dateModified": modified,
         "author": [author_data(request, author) for author in authors]
-        or [publisher(request)],
-        "publisher": publisher(request),
+        or [organisation],
+        "publisher": organisation,
         "mainEntityOfPage": {"@type": "WebPage", "@id": canonical},
         "url": canonical,
         "inLanguage": settings.LANGUAGE_CODE,
@@ -230,10 +233,10 @@ def story_metadata(request, article) -> dict:
     trail.append((article.headline, None))
     return {
         "canonical": canonical,
-        "description": description(article),
+        "description": summary,
         "image": card_image,
-        "published": w3c_datetime(article.publish_at),
-        "modified": w3c_datetime(modified_at(article)),
+        "published": published,
+        "modified": modified,
         "section": article.section.name if article.section else "",
         "tags": tags,
         "author_urls": [
