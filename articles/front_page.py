@@ -14,11 +14,11 @@ the page costs the same number of queries with or without pins.
 
 from dataclasses import dataclass, field, replace
 
-from django.db.models import F, Q, prefetch_related_objects
+from django.db.models import F, Q
 from django.utils import timezone
 
 from .compiled_queries import CompiledQuery
-from .models import Article, FrontPageSlot, Section, ordered_bylines
+from .models import Article, FrontPageSlot, Section, with_bylines
 from .models.front_page import live_pin_lookups
 from .models.story import breaking_lookups
 from .paging import Page, older_newer_page
@@ -111,7 +111,7 @@ def front_page(number: int, size: int) -> FrontPage:
         )
     front.page = replace(page, object_list=latest_cards)
     # Every card's byline in one query, whichever part of the page it is in.
-    prefetch_related_objects(front.shown, ordered_bylines())
+    with_bylines(front.shown)
     return front
 
 

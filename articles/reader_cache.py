@@ -98,7 +98,7 @@ def story_tags(stories) -> set[str]:
     keys = set()
     for story in stories:
         keys.add(story_tag(story.pk))
-        bylines = getattr(story, "_prefetched_objects_cache", {}).get("bylines", ())
+        bylines = getattr(story, "fetched_bylines", None) or ()
         keys |= {author_tag(byline.author_id) for byline in bylines}
     return keys
 
@@ -110,7 +110,7 @@ def story_page_tags(story) -> set[str]:
     if story.section_id:
         keys.add(section_tag(story.section_id))
     keys |= {tag_tag(tag.pk) for tag in story.tags.all()}
-    keys |= {author_tag(byline.author_id) for byline in story.bylines.all()}
+    keys |= {author_tag(author.pk) for author in story.byline_authors}
     return keys
 
 

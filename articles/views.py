@@ -28,7 +28,7 @@ from .models import (
     Section,
     SlugRedirect,
     TagRedirect,
-    ordered_bylines,
+    with_bylines,
 )
 from .paging import older_newer_page, page_number
 from .search import MAX_QUERY_LENGTH, clean_query, search
@@ -146,8 +146,8 @@ def related_stories(article):
     ranked = Article.objects.related_ids(article, limit=RELATED_COUNT)
     cards = Article.objects.cards_by_id(ranked)
     related = [cards[pk] for pk in ranked if pk in cards]
-    # The story's own bylines too, unless its query brought them.
-    prefetch_related_objects([article, *related], ordered_bylines())
+    # The story's own bylines too, in the same query.
+    with_bylines([article, *related])
     return related
 
 

@@ -14,6 +14,7 @@ from .story import (
     Section,
     TaggedArticle,
     ordered_bylines,
+    with_bylines,
 )
 
 __all__ = [
@@ -34,4 +35,5 @@ __all__ = [
     "TaggedArticle",
     "image_upload_to",
     "ordered_bylines",
+    "with_bylines",
 ]
