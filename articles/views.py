@@ -329,7 +329,8 @@ def render_preview(request, article, *, link_expires=None):
 
 
 def preview_queryset():
-    return Article.objects.with_relations().prefetch_related("notes")
+    # The bylines come with the related stories' (related_stories), as for readers.
+    return Article.objects.with_relations(bylines=False).prefetch_related("notes")
 
 
 @never_cache
